@@ -1,0 +1,132 @@
+/**
+ * The codebook is the one source of truth for every variable, scale and
+ * competency. It is written by hand as `data/codebook.yaml`, validated by
+ * `loadCodebook()` and published as `public/data/codebook.json`.
+ *
+ * Everything downstream (generator, importer, anonymiser, statistics CLI,
+ * figures, the data page) reads these types rather than hard-coding names.
+ */
+
+/** Every human-facing text exists in English and Simplified Chinese. */
+export interface Label {
+  en: string;
+  zh: string;
+}
+
+/**
+ * What a variable is for, which decides whether it may be published:
+ * - direct_identifier: never leaves the build (name, ID card, phone, e-mail, IP, exact timestamp, free text);
+ * - quasi_identifier: published only generalised and k-anonymised (gender, age, education, rank, …);
+ * - frame: sampling frame (city, county, township, department type, year, sample); published, and
+ *   county/township are part of the quasi-identifier set checked for k-anonymity;
+ * - analysis: item answers and scores; published as is;
+ * - meta: bookkeeping added by the build (respondent id, weights).
+ */
+export type Role = 'direct_identifier' | 'quasi_identifier' | 'frame' | 'analysis' | 'meta';
+
+/**
+ * - likert: integer within [min, max] with value labels at the ends at least;
+ * - categorical: one code from `values` (codes are short ASCII strings);
+ * - boolean: 0/1 (used for each option of a multi-select question);
+ * - integer / number: numeric within optional [min, max];
+ * - text / datetime / string: free text and identifiers (never published).
+ */
+export type VarType = 'likert' | 'categorical' | 'boolean' | 'integer' | 'number' | 'text' | 'datetime' | 'string';
+
+export interface ValueLabel {
+  code: string | number;
+  label: Label;
+}
+
+export interface Variable {
+  /** snake_case column name, identical in raw CSV, Parquet and SQL. */
+  name: string;
+  /** id of a `Section`. */
+  section: string;
+  /** id of the construct the item measures (a scale or competency id), if any. */
+  construct?: string;
+  /** short name. */
+  label: Label;
+  /** short item wording, in our own words (no copyrighted item text). */
+  wording?: Label;
+  type: VarType;
+  /** allowed codes for categorical/likert/boolean (and their labels). */
+  values?: ValueLabel[];
+  min?: number;
+  max?: number;
+  /** item is reverse-keyed within its scale: scored (min + max) − x. */
+  reverse?: boolean;
+  role: Role;
+  /** true when a respondent may leave it empty (e.g. questions routed away). */
+  optional?: boolean;
+  /** for multi-select questions: the id of the question this 0/1 option column belongs to. */
+  multiselect?: string;
+  /**
+   * For quasi-identifiers: how the anonymiser generalises it before publishing, e.g.
+   * `{ to: 'age_band', bands: [[18,29,'18-29'], …] }`. The published column is `to`.
+   */
+  generalise?: Generalisation;
+}
+
+export interface Generalisation {
+  /** name of the published (generalised) column. */
+  to: string;
+  /** numeric bands [lo, hi, code] inclusive; or `map` from raw codes to coarser codes. */
+  bands?: [number, number, string][];
+  map?: Record<string, string>;
+  /** labels of the published codes. */
+  values: ValueLabel[];
+}
+
+export interface Section {
+  id: string;
+  label: Label;
+}
+
+/** A multi-item scale. Score = mean of items after reverse keying, NULL if any item missing. */
+export interface Scale {
+  id: string;
+  label: Label;
+  section: string;
+  items: string[];
+  /** subset of items that are reverse-keyed (duplicates `Variable.reverse` for convenience). */
+  reverse: string[];
+  min: number;
+  max: number;
+  /** published score column name: `score_<id>`. */
+  score: string;
+}
+
+/** Dimension of the competency model (e.g. political quality, working skills). */
+export interface Dimension {
+  id: string;
+  label: Label;
+}
+
+/**
+ * A competency rated twice by each respondent: current proficiency and importance
+ * for the job, each a scale of 2–4 items on 1–5.
+ */
+export interface Competency {
+  id: string;
+  label: Label;
+  dimension: string;
+  /** 'general' (national framework), 'grassroots' or 'petition'. */
+  group: 'general' | 'grassroots' | 'petition';
+  /** scale ids */
+  proficiency: string;
+  importance: string;
+}
+
+export interface Codebook {
+  id: string;
+  version: string;
+  title: Label;
+  /** minimum group size for publication and display (k-anonymity and small-cell suppression). */
+  k: number;
+  sections: Section[];
+  variables: Variable[];
+  scales: Scale[];
+  dimensions: Dimension[];
+  competencies: Competency[];
+}
