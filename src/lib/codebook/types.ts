@@ -36,6 +36,8 @@ export type VarType = 'likert' | 'categorical' | 'boolean' | 'integer' | 'number
 export interface ValueLabel {
   code: string | number;
   label: Label;
+  /** for nested frame codes (township → county, county → city): the parent's code. */
+  parent?: string;
 }
 
 export interface Variable {
