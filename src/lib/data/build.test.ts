@@ -1,0 +1,108 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { loadCodebook } from '../codebook/load.ts';
+import { generateSurvey } from '../synthetic/generate.ts';
+import { buildData } from './build.ts';
+import { ValidationFailed } from './validate.ts';
+import { openDuck, rows } from './duck.ts';
+import { quasiIdentifierColumns } from './anonymise.ts';
+
+const codebook = loadCodebook('data/codebook.yaml');
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'build-test-'));
+const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+let raw: string;
+let out: string;
+beforeAll(async () => {
+  raw = tmp();
+  out = tmp();
+  await generateSurvey({ seed: 7, respondents: 1200, outDir: raw, codebook });
+  await buildData({ rawDir: raw, outDir: out, codebook });
+});
+
+describe('data build', () => {
+  it('gives byte-identical Parquet for the same input', async () => {
+    const out2 = tmp();
+    await buildData({ rawDir: raw, outDir: out2, codebook });
+    for (const f of ['respondents.parquet', 'competency.parquet', 'manifest.json']) expect(hash(path.join(out2, f)), f).toBe(hash(path.join(out, f)));
+  });
+
+  it('publishes no direct identifier, and no identifier value appears anywhere in the published files', async () => {
+    const conn = await openDuck();
+    const cols = (await rows<{ column_name: string }>(conn, `DESCRIBE SELECT * FROM read_parquet('${out}/respondents.parquet')`)).map((r) => r.column_name);
+    for (const id of ['name', 'id_card', 'phone', 'email', 'ip', 'submitted_at', 'comment', 'age', 'years_service']) expect(cols).not.toContain(id);
+    const csv = readFileSync(path.join(raw, 'respondents.csv'), 'utf8').split('\n')[1].split(',');
+    const phone = csv[2];
+    const [{ n }] = await rows<{ n: number }>(conn, `SELECT count(*)::INT AS n FROM read_csv('${raw}/respondents.csv', all_varchar=true) WHERE phone = '${phone}'`);
+    expect(n).toBe(1);
+    const published = readFileSync(path.join(out, 'respondents.parquet'));
+    expect(published.includes(Buffer.from(phone))).toBe(false);
+  });
+
+  it('round-trips through DuckDB with the codebook types', async () => {
+    const conn = await openDuck();
+    const schema = new Map(
+      (await rows<{ column_name: string; column_type: string }>(conn, `DESCRIBE SELECT * FROM read_parquet('${out}/respondents.parquet')`)).map((r) => [r.column_name, r.column_type]),
+    );
+    expect(schema.get('pro_political_1')).toBe('TINYINT');
+    expect(schema.get('bar_no_time')).toBe('TINYINT');
+    expect(schema.get('train_hours')).toBe('INTEGER');
+    expect(schema.get('county')).toBe('VARCHAR');
+    expect(schema.get('age_band')).toBe('VARCHAR');
+    expect(schema.get('score_turnover')).toBe('DOUBLE');
+    // score = mean of items after reverse keying, recomputed independently in SQL
+    const [{ diff }] = await rows<{ diff: number }>(
+      conn,
+      `SELECT max(abs(score_autonomy - (bpn_aut_1 + bpn_aut_2 + (6 - bpn_aut_3)) / 3)) AS diff FROM read_parquet('${out}/respondents.parquet')`,
+    );
+    expect(diff).toBeLessThan(1e-12);
+  });
+
+  it('writes a manifest with the SHA-256 and row count of every file', () => {
+    const m = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(m.source).toMatchObject({ kind: 'synthetic', seed: 7, respondents: 1200 });
+    for (const f of m.files) expect(hash(path.join(out, f.name))).toBe(f.sha256);
+    expect(m.files.find((f: any) => f.name === 'competency.parquet').rows).toBe(m.files.find((f: any) => f.name === 'respondents.parquet').rows * codebook.competencies.length);
+  });
+
+  it('publishes nothing when validation fails', async () => {
+    const bad = tmp();
+    const lines = readFileSync(path.join(raw, 'respondents.csv'), 'utf8').split('\n');
+    const header = lines[0].split(',');
+    const cells = lines[3].split(',');
+    cells[header.indexOf('gender')] = 'unknown';
+    lines[3] = cells.join(',');
+    writeFileSync(path.join(bad, 'respondents.csv'), lines.join('\n'));
+    const dest = tmp();
+    const err = await buildData({ rawDir: bad, outDir: dest, codebook }).catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationFailed);
+    expect(err.errors[0].message).toBe(`${path.join(bad, 'respondents.csv')}, row 3, column "gender": got "unknown", expected one of male, female`);
+    expect(() => readFileSync(path.join(dest, 'respondents.parquet'))).toThrow();
+  });
+});
+
+describe('k-anonymity (property)', () => {
+  it('no published quasi-identifier combination has fewer than k rows, for random surveys and k', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 60, max: 600 }), fc.integer({ min: 2, max: 10 }), async (seed, n, k) => {
+        const r = tmp();
+        const o = tmp();
+        await generateSurvey({ seed, respondents: n, outDir: r, codebook });
+        const { disclosure } = await buildData({ rawDir: r, outDir: o, codebook, k });
+        const conn = await openDuck();
+        const keys = quasiIdentifierColumns().join(', ');
+        const [{ smallest, total }] = await rows<{ smallest: number | null; total: number }>(
+          conn,
+          `SELECT min(c)::INT AS smallest, sum(c)::INT AS total FROM (SELECT count(*) AS c FROM read_parquet('${o}/respondents.parquet') GROUP BY ${keys})`,
+        );
+        if (total > 0) expect(smallest).toBeGreaterThanOrEqual(k);
+        expect(total + disclosure.recordsRemoved).toBe(n);
+      }),
+      { numRuns: 12 },
+    );
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * raw canonical CSV → validate → anonymise → public/data/{respondents,competency}.parquet
+ * + codebook.json + manifest.json + disclosure.json.
+ *
+ * Everything is written to a temporary folder first and moved into place only when every
+ * step succeeded, so a failed validation publishes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Codebook, Variable } from '../codebook/types.ts';
+import { publishedName } from '../codebook/load.ts';
+import { ident, lit, openDuck, rows } from './duck.ts';
+import { validateRaw, ValidationFailed } from './validate.ts';
+import { FIXED_KEYS, generaliseExpr, suppressToK, SUPPRESSION_ORDER, type DisclosureReport } from './anonymise.ts';
+
+export interface BuildOptions {
+  rawDir: string;
+  outDir: string;
+  codebook: Codebook;
+  k?: number;
+  /** rows per Parquet row group */
+  rowGroupSize?: number;
+}
+
+export interface BuildResult {
+  manifest: Manifest;
+  disclosure: DisclosureReport;
+}
+
+export interface Manifest {
+  dataset: string;
+  codebookVersion: string;
+  source: { kind: 'synthetic'; seed: number; respondents: number; truth: unknown } | { kind: 'import'; files: { name: string; sha256: string }[] };
+  k: number;
+  files: { name: string; bytes: number; sha256: string; rows?: number; schema?: { name: string; type: string }[] }[];
+  tools: Record<string, string>;
+}
+
+export const sha256File = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Parquet column type for a published variable (see docs/architecture.md). */
+export function sqlType(v: Variable): string {
+  switch (v.type) {
+    case 'likert':
+      return 'TINYINT';
+    case 'boolean':
+      return 'TINYINT';
+    case 'integer':
+      return 'INTEGER';
+    case 'number':
+      return 'DOUBLE';
+    default:
+      return 'VARCHAR';
+  }
+}
+
+export async function buildData(opts: BuildOptions): Promise<BuildResult> {
+  const { rawDir, outDir, codebook } = opts;
+  const k = opts.k ?? codebook.k;
+  const rowGroupSize = opts.rowGroupSize ?? 16384;
+  const file = path.join(rawDir, 'respondents.csv');
+  if (!existsSync(file)) throw new Error(`no raw data at ${file}: run \`npm run data:generate\` or \`npm run data:import\` first`);
+  if (statSync(file).size === 0) throw new ValidationFailed([{ file, row: null, column: null, value: null, expected: 'a header row and data (the file is empty)', message: `${file}: expected a header row and data (the file is empty)` }]);
+
+  const conn = await openDuck();
+  await conn.run(`SET preserve_insertion_order = true`);
+  // Read everything as text: validation decides what is valid, nothing is coerced silently.
+  try {
+    await conn.run(
+      `CREATE TABLE raw AS SELECT row_number() OVER () AS _row, * FROM read_csv(${lit(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = false, auto_detect = false, columns = ${await headerColumns(file)})`,
+    );
+  } catch (e) {
+    throw new ValidationFailed([{ file, row: null, column: null, value: null, expected: 'a well-formed CSV', message: `${file}: not a well-formed CSV (${(e as Error).message.split('\n')[0]})` }]);
+  }
+  const header = (await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE raw)`)).map((r) => r.column_name).filter((c) => c !== '_row');
+  const errors = await validateRaw(conn, 'raw', header, codebook, file);
+  if (errors.length) throw new ValidationFailed(errors);
+
+  // Typed, generalised, identifier-free table.
+  const select: string[] = [];
+  const generalised: DisclosureReport['generalised'] = {};
+  const published: Variable[] = [];
+  for (const v of codebook.variables) {
+    const out = publishedName(v);
+    if (!out) continue;
+    published.push(v);
+    const typed = `CAST(${ident(v.name)} AS ${sqlType(v)})`;
+    if (v.generalise) {
+      const g = generaliseExpr(codebook, v.name, typed);
+      select.push(`${g.expr} AS ${ident(g.to)}`);
+    } else select.push(`${typed} AS ${ident(v.name)}`);
+  }
+  const [{ n: recordsIn }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM raw`);
+  await conn.run(`CREATE TABLE pub AS SELECT _row, ${select.join(', ')} FROM raw`);
+  for (const v of codebook.variables) if (v.generalise) generalised[v.name] = { from: v.name, to: v.generalise.to, records: recordsIn };
+  await conn.run(`DROP TABLE raw`);
+
+  const disclosureCore = await suppressToK(conn, 'pub', k, recordsIn);
+  const disclosure: DisclosureReport = {
+    ...disclosureCore,
+    generalised,
+    definition:
+      'Every combination of the published quasi-identifiers (' +
+      [...FIXED_KEYS, ...SUPPRESSION_ORDER].join(', ') +
+      ') occurs at least k times, NULL (suppressed) counted as a value of its own.',
+  };
+
+  // Scale scores: mean after reverse keying; NULL if any item is missing.
+  const scoreCols = codebook.scales.map((s) => {
+    const terms = s.items.map((it) => (s.reverse.includes(it) ? `(${s.min + s.max} - ${ident(it)})` : ident(it)));
+    return `(${terms.join(' + ')}) / ${s.items.length}.0 AS ${ident(s.score)}`;
+  });
+
+  // Respondent ids re-keyed: a hash of a salt and the source row, so ids carry no order or source.
+  const source = sourceInfo(rawDir);
+  const salt = createHash('sha256').update(JSON.stringify({ source: source.kind === 'synthetic' ? source.seed : source.files, v: codebook.version })).digest('hex');
+  const pubCols = published.map((v) => ident(publishedName(v)!)).join(', ');
+  await conn.run(
+    `CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(_row AS VARCHAR)), 1, 16) AS rid, ${pubCols}, ${scoreCols.join(', ')} FROM pub`,
+  );
+  await conn.run(`DROP TABLE pub`);
+
+  const groupCols = ['sample', 'city', 'county', 'township', 'dept_type', 'survey_year', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment'];
+  const parts = codebook.competencies.map((c) => {
+    const pro = codebook.scales.find((s) => s.id === c.proficiency)!.score;
+    const imp = codebook.scales.find((s) => s.id === c.importance)!.score;
+    return `SELECT rid, ${groupCols.map(ident).join(', ')}, ${lit(c.id)} AS competency, ${lit(c.dimension)} AS dimension, ${lit(c.group)} AS comp_group, ${ident(pro)} AS proficiency, ${ident(imp)} AS importance, ${ident(imp)} - ${ident(pro)} AS gap FROM respondents`;
+  });
+  await conn.run(`CREATE TABLE competency AS ${parts.join(' UNION ALL ')}`);
+
+  // Write to a temporary folder; move into place only on success.
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  await conn.run(`SET threads = 1`); // deterministic Parquet bytes
+  const copy = async (table: string, order: string, name: string) => {
+    await conn.run(
+      `COPY (SELECT * FROM ${table} ORDER BY ${order}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`,
+    );
+  };
+  await copy('respondents', 'county, dept_type, rid', 'respondents.parquet');
+  await copy('competency', 'competency, county, dept_type, rid', 'competency.parquet');
+  writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify(codebook, null, 2) + '\n');
+  writeFileSync(path.join(tmp, 'disclosure.json'), JSON.stringify(disclosure, null, 2) + '\n');
+
+  const files: Manifest['files'] = [];
+  for (const name of ['respondents.parquet', 'competency.parquet', 'codebook.json', 'disclosure.json']) {
+    const p = path.join(tmp, name);
+    const entry: Manifest['files'][number] = { name, bytes: statSync(p).size, sha256: sha256File(p) };
+    if (name.endsWith('.parquet')) {
+      const [{ n }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM read_parquet(${lit(p)})`);
+      entry.rows = n;
+      entry.schema = (await rows<{ column_name: string; column_type: string }>(conn, `DESCRIBE SELECT * FROM read_parquet(${lit(p)})`)).map((r) => ({
+        name: r.column_name,
+        type: r.column_type,
+      }));
+    }
+    files.push(entry);
+  }
+  const [{ v: duckdbVersion }] = await rows<{ v: string }>(conn, `SELECT version() AS v`);
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const manifest: Manifest = {
+    dataset: codebook.id,
+    codebookVersion: codebook.version,
+    source,
+    k,
+    files,
+    tools: { report: pkg.version, node: process.version, duckdb: duckdbVersion, '@duckdb/node-api': pkg.devDependencies?.['@duckdb/node-api'] ?? pkg.dependencies?.['@duckdb/node-api'] },
+  };
+  writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  conn.closeSync?.();
+
+  mkdirSync(outDir, { recursive: true });
+  for (const name of readdirSync(tmp)) renameSync(path.join(tmp, name), path.join(outDir, name));
+  rmSync(tmp, { recursive: true, force: true });
+  return { manifest, disclosure };
+}
+
+function sourceInfo(rawDir: string): Manifest['source'] {
+  const truthFile = path.join(rawDir, 'truth.json');
+  if (existsSync(truthFile)) {
+    const truth = JSON.parse(readFileSync(truthFile, 'utf8'));
+    return { kind: 'synthetic', seed: truth.seed, respondents: truth.respondents, truth };
+  }
+  return { kind: 'import', files: [{ name: 'respondents.csv', sha256: sha256File(path.join(rawDir, 'respondents.csv')) }] };
+}
+
+/** DuckDB `columns = {...}` struct for read_csv with every header column as VARCHAR (keeps header order). */
+async function headerColumns(file: string): Promise<string> {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 16);
+  const got = readSync(fd, buf, 0, buf.length, 0);
+  closeSync(fd);
+  const head = buf.subarray(0, got).toString('utf8');
+  const end = head.indexOf('\n');
+  const firstLine = (end === -1 ? head : head.slice(0, end)).replace(/\r$/, '').replace(/^\uFEFF/, '');
+  const names = firstLine.split(',');
+  return `{${names.map((n, i) => `${lit(n || `column${i}`)}: 'VARCHAR'`).join(', ')}}`;
+}

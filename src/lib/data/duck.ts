@@ -1,0 +1,21 @@
+/** Small helpers over @duckdb/node-api used by the build scripts (Node only). */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export async function openDuck(): Promise<DuckDBConnection> {
+  const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+  return db.connect();
+}
+
+export async function rows<T = Record<string, unknown>>(conn: DuckDBConnection, sql: string, params?: Record<string, unknown>): Promise<T[]> {
+  const reader = await conn.runAndReadAll(sql, params as any);
+  return reader.getRowObjectsJS() as T[];
+}
+
+/** Quotes an identifier that comes from the codebook (validated snake_case names). */
+export const ident = (name: string) => {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier ${JSON.stringify(name)}`);
+  return `"${name}"`;
+};
+
+/** Quotes a literal string for SQL that the build generates from codebook values (not user input). */
+export const lit = (s: string | number) => (typeof s === 'number' ? String(s) : `'${String(s).replace(/'/g, "''")}'`);

@@ -1,0 +1,122 @@
+/**
+ * Validates a canonical raw table (all columns VARCHAR, plus `_row` = 1-based data row) against
+ * the codebook. Every problem becomes an error naming file, row, column, value and what was
+ * expected; nothing is coerced or dropped here. Runs as SQL so a million rows are cheap.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Codebook, Variable } from '../codebook/types.ts';
+import { allowedCodes } from '../codebook/load.ts';
+import { ident, lit, rows } from './duck.ts';
+
+export interface ValidationError {
+  file: string;
+  /** 1-based data row (the header is row 0); null for whole-file problems */
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  expected: string;
+  message: string;
+}
+
+/** how many examples per column and problem are listed before "… and N more" */
+const MAX_EXAMPLES = 5;
+
+export function formatError(e: Omit<ValidationError, 'message'>): string {
+  const where = [e.file, e.row !== null ? `row ${e.row}` : null, e.column !== null ? `column "${e.column}"` : null].filter(Boolean).join(', ');
+  const got = e.value !== null ? `got ${JSON.stringify(e.value)}, ` : '';
+  return `${where}: ${got}expected ${e.expected}`;
+}
+
+function err(file: string, row: number | null, column: string | null, value: string | null, expected: string): ValidationError {
+  return { file, row, column, value, expected, message: formatError({ file, row, column, value, expected }) };
+}
+
+export function expectation(v: Variable): string {
+  switch (v.type) {
+    case 'categorical':
+      return `one of ${allowedCodes(v).join(', ')}`;
+    case 'likert':
+    case 'integer':
+      return `an integer${v.min !== undefined ? ` from ${v.min} to ${v.max}` : ''}`;
+    case 'number':
+      return `a number${v.min !== undefined ? ` from ${v.min} to ${v.max}` : ''}`;
+    case 'boolean':
+      return '0 or 1';
+    default:
+      return 'text';
+  }
+}
+
+/** SQL condition that is true when column `c` (VARCHAR, not NULL) is not a valid value of v */
+function invalidCondition(v: Variable, c: string): string | null {
+  switch (v.type) {
+    case 'categorical':
+      return `${c} NOT IN (${allowedCodes(v).map(lit).join(', ')})`;
+    case 'likert':
+    case 'integer': {
+      const range = v.min !== undefined && v.max !== undefined ? ` OR TRY_CAST(${c} AS BIGINT) NOT BETWEEN ${v.min} AND ${v.max}` : '';
+      return `TRY_CAST(${c} AS BIGINT) IS NULL OR NOT regexp_full_match(trim(${c}), '-?[0-9]+')${range}`;
+    }
+    case 'number': {
+      const range = v.min !== undefined && v.max !== undefined ? ` OR TRY_CAST(${c} AS DOUBLE) NOT BETWEEN ${v.min} AND ${v.max}` : '';
+      return `TRY_CAST(${c} AS DOUBLE) IS NULL${range}`;
+    }
+    case 'boolean':
+      return `${c} NOT IN ('0', '1')`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * @param table a table with `_row` and one VARCHAR column per CSV header
+ * @param header the CSV header in file order
+ */
+export async function validateRaw(
+  conn: DuckDBConnection,
+  table: string,
+  header: string[],
+  codebook: Codebook,
+  file: string,
+): Promise<ValidationError[]> {
+  const errors: ValidationError[] = [];
+  const known = new Map(codebook.variables.map((v) => [v.name, v]));
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (seen.has(h)) errors.push(err(file, 0, h, h, 'each column to appear once (duplicate header)'));
+    seen.add(h);
+    if (!known.has(h)) errors.push(err(file, 0, h, h, 'a variable defined in the codebook (unknown column)'));
+  }
+  for (const v of codebook.variables) {
+    if (!seen.has(v.name)) errors.push(err(file, null, v.name, null, `a column "${v.name}" (${v.label.en}) — missing column`));
+  }
+  const [{ n }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM ${ident(table)}`);
+  if (n === 0) errors.push(err(file, null, null, null, 'at least one data row (the file has a header only)'));
+  if (errors.length) return errors;
+
+  for (const v of codebook.variables) {
+    const c = ident(v.name);
+    const bad = invalidCondition(v, c);
+    const checks: [string, string][] = [];
+    if (bad) checks.push([`${c} IS NOT NULL AND (${bad})`, expectation(v)]);
+    if (!v.optional && v.role !== 'direct_identifier') checks.push([`${c} IS NULL`, `a value (${expectation(v)}); the column is required`]);
+    for (const [cond, expected] of checks) {
+      const found = await rows<{ _row: number; value: string | null; total: number }>(
+        conn,
+        `SELECT _row::INTEGER AS _row, ${c} AS value, (count(*) OVER ())::INTEGER AS total FROM ${ident(table)} WHERE ${cond} ORDER BY _row LIMIT ${MAX_EXAMPLES}`,
+      );
+      for (const f of found) errors.push(err(file, f._row, v.name, f.value, expected));
+      if (found.length && found[0].total > found.length) {
+        errors.push(err(file, null, v.name, null, `${expected} (… and ${found[0].total - found.length} more rows like these)`));
+      }
+    }
+  }
+  return errors;
+}
+
+export class ValidationFailed extends Error {
+  constructor(public errors: ValidationError[]) {
+    super(`${errors.length} validation error(s); nothing was published:\n` + errors.slice(0, 50).map((e) => '  - ' + e.message).join('\n'));
+    this.name = 'ValidationFailed';
+  }
+}
