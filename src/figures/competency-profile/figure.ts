@@ -1,0 +1,61 @@
+import * as Plot from '@observablehq/plot';
+import type { FigureDef } from '../../lib/figures/types.ts';
+import { base, competencyLabel, COLORS } from '../../lib/figures/plot.ts';
+
+/** Proficiency against importance for every competency: the gap between the dots is the training need. */
+export const figure: FigureDef = {
+  id: 'competency-profile',
+  title: 'Competency profile: current proficiency and importance for the job',
+  caption:
+    'Each row is a competency; the blue dot is the mean self-rated proficiency (with its 95% confidence interval), the orange dot the mean rated importance. The longer the line between them, the larger the training need.',
+  alt: 'Dot plot of mean proficiency and importance (1–5) for fifteen competencies; importance exceeds proficiency for every competency.',
+  source: 'Survey items pro_* and imp_* (three items each, 1–5), averaged per respondent.',
+  params: [
+    { name: 'county', label: 'County', kind: 'county', default: 'all' },
+    { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
+  ],
+  sql: `SELECT competency,
+       count(*)::INTEGER AS n,
+       avg(proficiency) AS proficiency,
+       avg(importance) AS importance,
+       avg(proficiency) - 1.96 * stddev_samp(proficiency) / sqrt(count(*)) AS pro_lo,
+       avg(proficiency) + 1.96 * stddev_samp(proficiency) / sqrt(count(*)) AS pro_hi,
+       avg(importance) - avg(proficiency) AS gap
+FROM competency
+WHERE ($county = 'all' OR county = $county)
+  AND ($dept = 'all' OR dept_type = $dept)
+  AND proficiency IS NOT NULL AND importance IS NOT NULL
+GROUP BY competency
+ORDER BY gap DESC, competency`,
+  columns: [
+    { key: 'competency', label: 'Competency', labelOf: 'competency' },
+    { key: 'n', label: 'n' },
+    { key: 'proficiency', label: 'Proficiency (mean)', digits: 2 },
+    { key: 'pro_lo', label: '95% CI low', digits: 2 },
+    { key: 'pro_hi', label: '95% CI high', digits: 2 },
+    { key: 'importance', label: 'Importance (mean)', digits: 2 },
+    { key: 'gap', label: 'Gap', digits: 2 },
+  ],
+  values: ['proficiency', 'importance', 'pro_lo', 'pro_hi', 'gap'],
+  nMode: 'max',
+  spec(rows, ctx) {
+    const data = rows.map((r) => ({ ...r, label: competencyLabel(ctx, r.competency) }));
+    const order = data.map((d) => d.label);
+    return Plot.plot(
+      base(ctx, {
+        height: 40 + data.length * 26,
+        marginLeft: 200,
+        x: { domain: [1, 5], label: 'Mean rating (1 = very weak / not important, 5 = very strong / very important)', grid: true },
+        y: { domain: order, label: null },
+        color: { domain: ['Proficiency', 'Importance'], range: [COLORS.proficiency, COLORS.importance], legend: true },
+        marks: [
+          Plot.link(data, { y1: 'label', y2: 'label', x1: 'proficiency', x2: 'importance', stroke: '#999', strokeWidth: 2 }),
+          Plot.ruleY(data, { y: 'label', x1: 'pro_lo', x2: 'pro_hi', stroke: COLORS.proficiency, strokeWidth: 4, strokeOpacity: 0.35 }),
+          Plot.dot(data, { y: 'label', x: 'proficiency', fill: () => 'Proficiency', r: 5 }),
+          Plot.dot(data, { y: 'label', x: 'importance', fill: () => 'Importance', r: 5 }),
+          Plot.text(data.filter((d) => d.suppressed), { y: 'label', x: 3, text: () => 'suppressed (fewer than k respondents)', fill: '#888' }),
+        ],
+      }),
+    ) as unknown as Element;
+  },
+};

@@ -1,0 +1,48 @@
+import * as Plot from '@observablehq/plot';
+import type { FigureDef } from '../../lib/figures/types.ts';
+import { base, competencyLabel } from '../../lib/figures/plot.ts';
+
+/** Where each county's training need lies: mean importance − proficiency per competency. */
+export const figure: FigureDef = {
+  id: 'gap-heatmap',
+  title: 'Training gap by county and competency',
+  caption:
+    'Each cell is the mean gap (importance − proficiency) for one county and competency; darker red means a larger training need. Cells with fewer than k respondents are left blank and marked "suppressed".',
+  alt: 'Heatmap of mean training gaps, counties in rows and competencies in columns.',
+  source: 'competency.parquet: gap = importance − proficiency per respondent and competency.',
+  params: [{ name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' }],
+  sql: `SELECT county, competency,
+       count(*)::INTEGER AS n,
+       avg(gap) AS gap
+FROM competency
+WHERE ($dept = 'all' OR dept_type = $dept) AND gap IS NOT NULL
+GROUP BY county, competency
+ORDER BY county, competency`,
+  columns: [
+    { key: 'county', label: 'County', labelOf: 'county' },
+    { key: 'competency', label: 'Competency', labelOf: 'competency' },
+    { key: 'n', label: 'n' },
+    { key: 'gap', label: 'Mean gap', digits: 2 },
+  ],
+  values: ['gap'],
+  nMode: 'max',
+  spec(rows, ctx) {
+    const countyLabel = (c: string) => ctx.codebook.variables.find((v) => v.name === 'county')?.values?.find((v) => v.code === c)?.label.en ?? c;
+    const data = rows.map((r) => ({ ...r, c: competencyLabel(ctx, r.competency), county: countyLabel(r.county) }));
+    const comps = ctx.codebook.competencies.map((c) => c.label.en).filter((l) => data.some((d) => d.c === l));
+    return Plot.plot(
+      base(ctx, {
+        height: 90 + new Set(data.map((d) => d.county)).size * 30,
+        marginLeft: 170,
+        marginBottom: 150,
+        x: { domain: comps, tickRotate: -40, label: null },
+        y: { label: null },
+        color: { type: 'linear', domain: [0, 1.6], range: ['#fff5eb', '#b2443a'], label: 'Mean gap', legend: false },
+        marks: [
+          Plot.cell(data, { x: 'c', y: 'county', fill: (d: any) => (d.suppressed ? '#ddd' : d.gap), inset: 0.5 }),
+          Plot.text(data, { x: 'c', y: 'county', text: (d: any) => (d.suppressed ? '—' : d.gap.toFixed(1)), fill: (d: any) => (!d.suppressed && d.gap > 1.1 ? 'white' : 'black'), fontSize: 11 }),
+        ],
+      }),
+    ) as unknown as Element;
+  },
+};

@@ -1,0 +1,57 @@
+import * as Plot from '@observablehq/plot';
+import type { FigureDef } from '../../lib/figures/types.ts';
+import { labelOf } from '../../lib/codebook/labels.ts';
+import { base, COLORS } from '../../lib/figures/plot.ts';
+
+/** Who intends to leave: mean turnover intention by a chosen group. */
+export const figure: FigureDef = {
+  id: 'turnover-by-group',
+  title: 'Turnover intention by group',
+  caption:
+    'Mean turnover-intention score (three items, 1–5; higher means more intent to leave) with its 95% confidence interval, for each group of the chosen variable. Groups with fewer than k respondents are suppressed; "Suppressed / missing" collects answers withheld to protect respondents.',
+  alt: 'Bar chart of mean turnover intention by group with confidence intervals.',
+  source: 'score_turnover = mean of ti_1–ti_3.',
+  params: [
+    { name: 'group', label: 'Compare by', kind: 'group', default: 'age_band' },
+    { name: 'county', label: 'County', kind: 'county', default: 'all' },
+  ],
+  sql: `SELECT grp,
+       count(*)::INTEGER AS n,
+       avg(score_turnover) AS turnover,
+       avg(score_turnover) - 1.96 * stddev_samp(score_turnover) / sqrt(count(*)) AS lo,
+       avg(score_turnover) + 1.96 * stddev_samp(score_turnover) / sqrt(count(*)) AS hi
+FROM (
+  SELECT score_turnover,
+         CASE $group WHEN 'county' THEN county WHEN 'dept_type' THEN dept_type WHEN 'gender' THEN gender
+                     WHEN 'age_band' THEN age_band WHEN 'education' THEN education WHEN 'rank' THEN rank
+                     WHEN 'service_band' THEN service_band WHEN 'leader' THEN leader WHEN 'recruitment' THEN recruitment END AS grp
+  FROM respondents
+  WHERE ($county = 'all' OR county = $county) AND score_turnover IS NOT NULL
+)
+GROUP BY grp
+ORDER BY grp NULLS LAST`,
+  columns: [
+    { key: 'grp', label: 'Group', labelOf: '$group' },
+    { key: 'n', label: 'n' },
+    { key: 'turnover', label: 'Turnover intention (mean)', digits: 2 },
+    { key: 'lo', label: '95% CI low', digits: 2 },
+    { key: 'hi', label: '95% CI high', digits: 2 },
+  ],
+  values: ['turnover', 'lo', 'hi'],
+  spec(rows, ctx) {
+    const data = rows.map((r) => ({ ...r, label: labelOf(ctx.codebook, ctx.params.group, r.grp) }));
+    return Plot.plot(
+      base(ctx, {
+        height: 60 + data.length * 34,
+        marginLeft: 210,
+        x: { domain: [1, 5], label: 'Turnover intention (1 = none, 5 = strong)', grid: true },
+        y: { domain: data.map((d) => d.label), label: null },
+        marks: [
+          Plot.barX(data, { y: 'label', x1: 1, x2: 'turnover', fill: COLORS.gap, fillOpacity: 0.75 }),
+          Plot.ruleY(data, { y: 'label', x1: 'lo', x2: 'hi', stroke: 'currentColor', strokeWidth: 1.5 }),
+          Plot.text(data, { y: 'label', x: (d: any) => (d.suppressed ? 1.05 : d.hi), dx: 6, textAnchor: 'start', text: (d: any) => (d.suppressed ? 'suppressed (n < k)' : d.turnover.toFixed(2)) }),
+        ],
+      }),
+    ) as unknown as Element;
+  },
+};

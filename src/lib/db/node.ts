@@ -1,0 +1,39 @@
+/**
+ * DuckDB in Node (build time, tests, reproduce): runs figure SQL over public/data.
+ * Same interface as the browser client: query(sql, params) → plain row objects.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import path from 'node:path';
+import { bindNamed, DATA_VIEWS, type ParamValue } from './params.ts';
+
+const connections = new Map<string, Promise<DuckDBConnection>>();
+
+async function connect(dataDir: string): Promise<DuckDBConnection> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  for (const view of DATA_VIEWS) {
+    const file = path.resolve(dataDir, `${view}.parquet`).replace(/'/g, "''");
+    await conn.run(`CREATE VIEW ${view} AS SELECT * FROM read_parquet('${file}')`);
+  }
+  return conn;
+}
+
+export function nodeClient(dataDir = 'public/data') {
+  const key = path.resolve(dataDir);
+  if (!connections.has(key)) connections.set(key, connect(dataDir));
+  return {
+    async query<T = Record<string, unknown>>(sql: string, params: Record<string, ParamValue> = {}): Promise<T[]> {
+      const conn = await connections.get(key)!;
+      const bound = bindNamed(sql, params);
+      const prepared = await conn.prepare(bound.sql);
+      bound.values.forEach((v, i) => {
+        if (typeof v === 'number') Number.isInteger(v) ? prepared.bindInteger(i + 1, v) : prepared.bindDouble(i + 1, v);
+        else if (typeof v === 'boolean') prepared.bindBoolean(i + 1, v);
+        else if (v === null) prepared.bindNull(i + 1);
+        else prepared.bindVarchar(i + 1, v);
+      });
+      const reader = await prepared.runAndReadAll();
+      return reader.getRowObjectsJS() as T[];
+    },
+  };
+}

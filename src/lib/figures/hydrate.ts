@@ -1,0 +1,131 @@
+/** The browser side of a figure: re-query with DuckDB-WASM, redraw, table, downloads, URL. */
+import { browserClient, dataUrl } from '../db/browser.ts';
+import { figures } from '../../figures/registry.ts';
+import type { Codebook } from '../codebook/types.ts';
+import type { Row } from './types.ts';
+import { paramsFromURL, paramsToURL, suppressSmallCells, tableHTML, toCSV, totalN } from './rows.ts';
+import { resolveParams } from './options.ts';
+
+let codebookP: Promise<Codebook> | null = null;
+const codebook = () =>
+  (codebookP ??= fetch(dataUrl('codebook.json')).then((r) => {
+    if (!r.ok) throw new Error(`codebook.json could not be loaded (HTTP ${r.status})`);
+    return r.json();
+  }));
+
+interface State {
+  params: Record<string, string>;
+  rows: Row[];
+}
+const states = new WeakMap<HTMLElement, State>();
+
+function state(fig: HTMLElement): State {
+  let s = states.get(fig);
+  if (!s) {
+    s = JSON.parse(fig.querySelector('script.figure-rows')!.textContent!) as State;
+    states.set(fig, s);
+  }
+  return s;
+}
+
+function status(fig: HTMLElement, text: string, kind: 'info' | 'error' = 'info') {
+  const el = fig.querySelector<HTMLElement>('.status')!;
+  el.textContent = text;
+  el.dataset.kind = kind;
+}
+
+function controlValues(fig: HTMLElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) out[sel.name] = sel.value;
+  return out;
+}
+
+export async function restoreFromURL(fig: HTMLElement) {
+  const def = figures[fig.dataset.figureId!];
+  const requested = paramsFromURL(def.id, location.search);
+  const cb = await codebook();
+  const { params, rejected } = resolveParams(def, requested, cb);
+  for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) sel.value = params[sel.name];
+  await update(fig, rejected);
+  fig.scrollIntoView();
+}
+
+export async function update(fig: HTMLElement, rejected: string[] = []) {
+  const def = figures[fig.dataset.figureId!];
+  const t0 = performance.now();
+  fig.dataset.state = 'loading';
+  status(fig, 'Querying the data in your browser…');
+  try {
+    const cb = await codebook();
+    const checked = resolveParams(def, controlValues(fig), cb);
+    const params = checked.params;
+    rejected = [...rejected, ...checked.rejected];
+    const raw = await browserClient().query(def.sql, params);
+    const rows = suppressSmallCells(def, raw, cb.k);
+    const chart = fig.querySelector<HTMLElement>('.chart')!;
+    const el = def.spec(rows, { width: Math.min(chart.clientWidth || 760, 900), codebook: cb, document, params, k: cb.k });
+    chart.replaceChildren(el);
+    fig.querySelector('.table-wrap')!.innerHTML = tableHTML(def, rows, cb, cb.k, params);
+    const n = totalN(def, rows);
+    const nEl = fig.querySelector<HTMLElement>('.n')!;
+    nEl.dataset.n = String(n);
+    nEl.textContent = def.nMode === 'max' ? `Up to ${n} respondents per row` : `n = ${n} respondents`;
+    states.set(fig, { params, rows });
+    const defaults = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+    history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`);
+    const ms = performance.now() - t0;
+    fig.dataset.renderMs = ms.toFixed(1);
+    fig.dataset.state = 'ready';
+    status(fig, rejected.length ? `Ignored invalid setting(s) ${rejected.join(', ')}; showing the default.` : '');
+    fig.dispatchEvent(new CustomEvent('figure:rendered', { bubbles: true, detail: { ms } }));
+  } catch (e) {
+    fig.dataset.state = 'error';
+    status(fig, `Could not update this figure: ${(e as Error).message}. The chart shows the published default view.`, 'error');
+  }
+}
+
+function save(name: string, blob: Blob) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+function svgText(fig: HTMLElement): string {
+  const svg = fig.querySelector('.chart svg:not(.legend svg)') ?? fig.querySelector('.chart svg');
+  if (!svg) throw new Error('no chart to download');
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  return new XMLSerializer().serializeToString(copy);
+}
+
+export async function action(fig: HTMLElement, what: string) {
+  const def = figures[fig.dataset.figureId!];
+  const { rows, params } = state(fig);
+  const suffix = Object.values(params).join('-');
+  const base = `${def.id}${suffix ? '-' + suffix : ''}`;
+  if (what === 'csv') save(`${base}.csv`, new Blob([toCSV(def, rows)], { type: 'text/csv' }));
+  if (what === 'svg') save(`${base}.svg`, new Blob([svgText(fig)], { type: 'image/svg+xml' }));
+  if (what === 'png') {
+    const text = svgText(fig);
+    const img = new Image();
+    const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+    await new Promise((resolve, reject) => {
+      img.onload = resolve;
+      img.onerror = () => reject(new Error('could not render PNG'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width * 2;
+    canvas.height = img.height * 2;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = 'white';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    URL.revokeObjectURL(url);
+    canvas.toBlob((b) => b && save(`${base}.png`, b), 'image/png');
+  }
+}

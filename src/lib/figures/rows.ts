@@ -1,0 +1,81 @@
+/**
+ * Row handling shared by the static build and the browser: small-cell suppression, the data
+ * table and the CSV download are all made from the same suppressed rows.
+ */
+import type { Codebook } from '../codebook/types.ts';
+import { labelOf } from '../codebook/labels.ts';
+import type { FigureDef, Row } from './types.ts';
+
+/** Rows with every aggregate nulled where fewer than k respondents stand behind it. */
+export function suppressSmallCells(def: FigureDef, rows: Row[], k: number): Row[] {
+  return rows.map((r) => {
+    const n = Number(r.n);
+    if (!Number.isFinite(n)) throw new Error(`figure ${def.id}: its SQL must return a column n (respondents per row)`);
+    if (n >= k) return { ...r, suppressed: false };
+    const out: Row = { ...r, n: null, suppressed: true };
+    for (const v of def.values) out[v] = null;
+    return out;
+  });
+}
+
+/** Total respondents behind the figure (the largest n of any row is a lower bound when rows overlap). */
+export function totalN(def: FigureDef, rows: Row[]): number {
+  const ns = rows.map((r) => Number(r.n) || 0);
+  return def.nMode === 'max' ? Math.max(0, ...ns) : ns.reduce((a, b) => a + b, 0);
+}
+
+const esc = (s: unknown) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function cellText(def: FigureDef, col: FigureDef['columns'][number], row: Row, cb: Codebook, k: number, params: Record<string, string> = {}): string {
+  const v = row[col.key];
+  if (row.suppressed && (def.values.includes(col.key) || col.key === 'n')) return col.key === 'n' ? `<${k}` : 'suppressed';
+  if (v === null || v === undefined) return col.labelOf ? labelOf(cb, '', null) : '–';
+  if (col.labelOf) return labelOf(cb, col.labelOf.startsWith('$') ? params[col.labelOf.slice(1)] : col.labelOf, v);
+  if (typeof v === 'number') return col.digits !== undefined ? v.toFixed(col.digits) : String(v);
+  return String(v);
+}
+
+/** The figure's data table as HTML (used verbatim at build time and in the browser). */
+export function tableHTML(def: FigureDef, rows: Row[], cb: Codebook, k: number, params: Record<string, string> = {}): string {
+  const head = def.columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join('');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr${r.suppressed ? ' class="suppressed"' : ''}>` +
+        def.columns.map((c) => `<td data-col="${esc(c.key)}">${esc(cellText(def, c, r, cb, k, params))}</td>`).join('') +
+        '</tr>',
+    )
+    .join('');
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** CSV of the figure's (suppressed) rows: suppressed cells are empty, with a `suppressed` column. */
+export function toCSV(def: FigureDef, rows: Row[]): string {
+  const keys = [...def.columns.map((c) => c.key).filter((k) => k !== 'suppressed'), 'suppressed'];
+  const cell = (v: unknown) => {
+    if (v === null || v === undefined) return '';
+    const s = String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n') + '\n';
+}
+
+/** URL state: `?<figure id>.<param>=value`. */
+export function paramsFromURL(id: string, search: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(search)) {
+    if (key.startsWith(id + '.')) out[key.slice(id.length + 1)] = value;
+  }
+  return out;
+}
+
+export function paramsToURL(id: string, params: Record<string, string>, defaults: Record<string, string>, search: string): string {
+  const sp = new URLSearchParams(search);
+  for (const [k, v] of Object.entries(params)) {
+    if (v === defaults[k]) sp.delete(`${id}.${k}`);
+    else sp.set(`${id}.${k}`, v);
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}

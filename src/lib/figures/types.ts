@@ -1,0 +1,53 @@
+import type { Codebook } from '../codebook/types.ts';
+
+/** What a control chooses; its options come from the codebook's allowed values. */
+export type ControlKind = 'county' | 'dept_type' | 'group' | 'competency' | 'dimension' | 'sample';
+
+export interface FigureParam {
+  /** SQL parameter name (`$name`) and URL key (`<figure id>.<name>`) */
+  name: string;
+  label: string;
+  kind: ControlKind;
+  default: string;
+}
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  /** number of decimals for numbers; codes are shown with their codebook label when `labelOf` is set */
+  digits?: number;
+  /** codebook variable whose value labels translate this column's codes ('$param' = the variable a parameter names) */
+  labelOf?: string;
+}
+
+export interface SpecContext {
+  width: number;
+  codebook: Codebook;
+  document: Document;
+  params: Record<string, string>;
+  k: number;
+}
+
+/**
+ * One figure: its SQL (named parameters only; must return an integer column `n`, the
+ * respondents behind each row), the columns that are aggregates (nulled when n < k), and a
+ * chart spec from rows to an SVG/HTML element. The same definition serves the static build,
+ * the browser, the table, the downloads, the URL and the reproduce tools.
+ */
+export interface FigureDef {
+  id: string;
+  title: string;
+  caption: string;
+  alt: string;
+  source?: string;
+  sql: string;
+  params: FigureParam[];
+  columns: TableColumn[];
+  /** aggregate columns suppressed when n < k */
+  values: string[];
+  /** how the figure's total n is told: rows are disjoint groups ('sum') or the same people ('max') */
+  nMode?: 'sum' | 'max';
+  spec: (rows: Row[], ctx: SpecContext) => Element;
+}
+
+export type Row = Record<string, any>;
