@@ -1,0 +1,104 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { builtPages, watchExternal } from './helpers';
+import { nodeClient } from '../../src/lib/db/node';
+import { figure as profile } from '../../src/figures/competency-profile/figure';
+import { figure as turnover } from '../../src/figures/turnover-by-group/figure';
+
+const pages = builtPages();
+
+test('the site has a home page and chapters', () => {
+  expect(pages).toContain('/');
+  expect(pages.filter((p) => p.startsWith('/chapters/')).length).toBeGreaterThanOrEqual(2);
+});
+
+for (const p of pages) {
+  test(`page ${p} renders its figures, says the data is synthetic, and calls no other host`, async ({ page, baseURL }) => {
+    const external = watchExternal(page, baseURL!);
+    await page.goto(p);
+    await expect(page.locator('.synthetic-notice')).toContainText('Synthetic data');
+    const figs = page.locator('figure[data-figure-id]');
+    const count = await figs.count();
+    for (let i = 0; i < count; i++) {
+      const fig = figs.nth(i);
+      expect(await fig.getAttribute('id')).toBe(await fig.getAttribute('data-figure-id'));
+      await expect(fig.locator('.chart svg').first()).toBeVisible();
+      expect(await fig.locator('.chart svg *').count()).toBeGreaterThan(10);
+    }
+    expect(external).toEqual([]);
+  });
+
+  test(`page ${p} has no serious or critical accessibility violations`, async ({ page }) => {
+    await page.goto(p);
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}
+
+test('changing a control re-queries in the browser and the table equals DuckDB in Node', async ({ page, baseURL }) => {
+  const external = watchExternal(page, baseURL!);
+  await page.goto('/chapters/04-training-needs/');
+  const fig = page.locator('figure#competency-profile');
+  await fig.locator('select[name=county]').selectOption('h_county');
+  await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(page).toHaveURL(/competency-profile\.county=h_county/);
+  const expected = await nodeClient('public/data').query<any>(profile.sql, { county: 'h_county', dept: 'all' });
+  const rows = await fig.locator('.table-wrap tbody tr').all();
+  expect(rows.length).toBe(expected.length);
+  const firstCells = await rows[0].locator('td').allTextContents();
+  expect(firstCells[1]).toBe(String(expected[0].n));
+  expect(firstCells[2]).toBe(expected[0].proficiency.toFixed(2));
+  expect(firstCells[6]).toBe(expected[0].gap.toFixed(2));
+  expect(external).toEqual([]);
+});
+
+test('a shared URL restores the view', async ({ page }) => {
+  await page.goto('/chapters/07-careers/?turnover-by-group.group=education&turnover-by-group.county=h_county');
+  const fig = page.locator('figure#turnover-by-group');
+  await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(fig.locator('select[name=group]')).toHaveValue('education');
+  await expect(fig.locator('select[name=county]')).toHaveValue('h_county');
+  const expected = await nodeClient('public/data').query<any>(turnover.sql, { group: 'education', county: 'h_county' });
+  const ns = await fig.locator('.table-wrap tbody tr td[data-col=n]').allTextContents();
+  expect(ns).toEqual(expected.map((r: any) => (r.n >= 5 ? String(r.n) : '<5')));
+});
+
+test('a value that is not allowed in the URL is refused, not queried', async ({ page }) => {
+  await page.goto("/chapters/07-careers/?turnover-by-group.county=x'%20OR%201=1--");
+  const fig = page.locator('figure#turnover-by-group');
+  await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(fig.locator('.status')).toContainText('Ignored invalid setting');
+  await expect(fig.locator('select[name=county]')).toHaveValue('all');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the static SVGs and tables are in the page', async ({ page }) => {
+    await page.goto('/chapters/04-training-needs/');
+    await expect(page.locator('figure#gap-heatmap .chart svg').first()).toBeVisible();
+    expect(await page.locator('figure#gap-heatmap .table-wrap tbody tr').count()).toBeGreaterThan(10);
+  });
+});
+
+test('when the data file is missing the figure keeps its chart and says what went wrong', async ({ page }) => {
+  await page.route('**/data/respondents.parquet', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/chapters/07-careers/');
+  const fig = page.locator('figure#turnover-by-group');
+  await fig.locator('select[name=group]').selectOption('gender');
+  await expect(fig).toHaveAttribute('data-state', 'error', { timeout: 30_000 });
+  await expect(fig.locator('.status')).toContainText('respondents.parquet is missing');
+  await expect(fig.locator('.chart svg').first()).toBeVisible();
+});
+
+test('CSV download equals the table', async ({ page }) => {
+  await page.goto('/chapters/07-careers/');
+  const fig = page.locator('figure#turnover-by-group');
+  const [download] = await Promise.all([page.waitForEvent('download'), fig.locator('button[data-action=csv]').click()]);
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const lines = text.trim().split('\n');
+  expect(lines[0]).toBe('grp,n,turnover,lo,hi,suppressed');
+  expect(lines.length - 1).toBe(await fig.locator('.table-wrap tbody tr').count());
+  const firstN = await fig.locator('.table-wrap tbody tr').first().locator('td[data-col=n]').textContent();
+  expect(lines[1].split(',')[1]).toBe(firstN);
+});
