@@ -44,7 +44,7 @@ ORDER BY gap DESC, competency`,
     return Plot.plot(
       base(ctx, {
         height: 40 + data.length * 26,
-        marginLeft: 200,
+        marginLeft: 235,
         x: { domain: [1, 5], label: 'Mean rating (1 = very weak / not important, 5 = very strong / very important)', grid: true },
         y: { domain: order, label: null },
         color: { domain: ['Proficiency', 'Importance'], range: [COLORS.proficiency, COLORS.importance], legend: true },

@@ -1,0 +1,57 @@
+/** Descriptive statistics with 95% confidence intervals. Missing values (null/NaN) are dropped. */
+import { normalQuantile, tQuantile } from './distributions.ts';
+
+export type Value = number | null | undefined;
+export const present = (xs: Value[]): number[] => xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+
+export function mean(xs: Value[]): number {
+  const v = present(xs);
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN;
+}
+
+/** sample variance (n − 1); NaN for fewer than 2 values */
+export function variance(xs: Value[]): number {
+  const v = present(xs);
+  if (v.length < 2) return NaN;
+  const m = mean(v);
+  return v.reduce((s, x) => s + (x - m) ** 2, 0) / (v.length - 1);
+}
+
+export const sd = (xs: Value[]) => Math.sqrt(variance(xs));
+
+export interface MeanCI { n: number; mean: number; sd: number; se: number; lo: number; hi: number }
+
+/** Mean with a t-based confidence interval; n < 2 gives NaN bounds. */
+export function meanCI(xs: Value[], level = 0.95): MeanCI {
+  const v = present(xs);
+  const n = v.length, m = mean(v), s = sd(v), se = s / Math.sqrt(n);
+  const q = n >= 2 ? tQuantile(1 - (1 - level) / 2, n - 1) : NaN;
+  return { n, mean: m, sd: s, se, lo: m - q * se, hi: m + q * se };
+}
+
+/** Wilson score interval for a proportion of `successes` out of `n`. */
+export function wilson(successes: number, n: number, level = 0.95): { p: number; lo: number; hi: number } {
+  if (n <= 0) return { p: NaN, lo: NaN, hi: NaN };
+  const z = normalQuantile(1 - (1 - level) / 2);
+  const p = successes / n;
+  const denom = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
+  return { p, lo: centre - half, hi: centre + half };
+}
+
+/**
+ * Weighted mean with a CI from the Kish effective sample size (n_eff = (Σw)² / Σw²).
+ * Pairs with a missing value or weight are dropped.
+ */
+export function weightedMeanCI(xs: Value[], ws: Value[], level = 0.95): MeanCI & { nEff: number } {
+  const pairs = xs.map((x, i) => [x, ws[i]] as const).filter(([x, w]) => typeof x === 'number' && Number.isFinite(x) && typeof w === 'number' && w > 0) as [number, number][];
+  const sw = pairs.reduce((s, [, w]) => s + w, 0);
+  const sw2 = pairs.reduce((s, [, w]) => s + w * w, 0);
+  const m = pairs.reduce((s, [x, w]) => s + w * x, 0) / sw;
+  const nEff = (sw * sw) / sw2;
+  const v = (pairs.reduce((s, [x, w]) => s + w * (x - m) ** 2, 0) / sw) * (nEff / (nEff - 1));
+  const se = Math.sqrt(v / nEff);
+  const q = nEff > 1 ? tQuantile(1 - (1 - level) / 2, nEff - 1) : NaN;
+  return { n: pairs.length, nEff, mean: m, sd: Math.sqrt(v), se, lo: m - q * se, hi: m + q * se };
+}
