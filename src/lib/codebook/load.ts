@@ -177,7 +177,7 @@ export function validateCodebook(cb: Codebook, source = 'codebook'): void {
   const sections = new Set(cb.sections.map((s) => s.id));
   const names = new Map<string, Variable>();
   for (const v of cb.variables) {
-    if (!v.name || !/^[a-z][a-z0-9_]*$/.test(v.name)) fail(`variable name "${v.name}" must be snake_case ASCII`);
+    if (!v.name || !/^[A-Za-z][A-Za-z0-9_]*$/.test(v.name)) fail(`variable name "${v.name}" must be an ASCII identifier`);
     if (names.has(v.name)) fail(`variable "${v.name}" is defined twice`);
     names.set(v.name, v);
     if (!sections.has(v.section)) fail(`variable "${v.name}": unknown section "${v.section}"`);

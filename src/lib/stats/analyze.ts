@@ -1,0 +1,90 @@
+/**
+ * The survey-thesis tables for any data set a codebook describes: per scale n, alpha,
+ * standardised alpha, omega, item statistics, KMO and Bartlett over its items, descriptives
+ * with CIs; over all scale items KMO and Bartlett; Borich ranking and IPA quadrants when the
+ * codebook pairs importance and proficiency scales. Pure: rows in, report out.
+ */
+import type { Codebook } from '../codebook/types.ts';
+import { cronbachAlpha, omegaTotal, columnsOf, reverseKey } from './reliability.ts';
+import { correlationMatrix } from './correlation.ts';
+import { kmo, bartlett } from './validity.ts';
+import { meanCI, type Value } from './descriptive.ts';
+import { borich, ipa } from './needs.ts';
+
+type Row = Record<string, unknown>;
+const num = (v: unknown): Value => (v === null || v === undefined || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
+
+function scaleItems(rows: Row[], cb: Codebook, scaleId: string): Value[][] {
+  const s = cb.scales.find((x) => x.id === scaleId)!;
+  return rows.map((r) => s.items.map((it) => (s.reverse.includes(it) ? reverseKey(num(r[it]), s.min, s.max) : num(r[it]))));
+}
+const score = (items: Value[][]) => items.map((r) => (r.every((v) => v !== null) ? (r as number[]).reduce((a, b) => a + b, 0) / r.length : null));
+
+export function analyze(rows: Row[], cb: Codebook) {
+  const missing = cb.scales.flatMap((s) => s.items).filter((it) => rows.length && !(it in rows[0]));
+  if (missing.length) throw new Error(`the data has no column(s) ${missing.slice(0, 10).join(', ')} that the codebook's scales use`);
+  const n = rows.length;
+  const scales = cb.scales.map((s) => {
+    const items = scaleItems(rows, cb, s.id);
+    const a = cronbachAlpha(items);
+    const R = correlationMatrix(columnsOf(items)).r;
+    let omega: number | null = null;
+    try {
+      omega = items[0].length >= 3 ? omegaTotal(items) : null;
+    } catch {
+      omega = null;
+    }
+    const k = kmo(R);
+    return {
+      id: s.id,
+      label: s.label.en,
+      items: s.items,
+      reverse: s.reverse,
+      n: a.n,
+      alpha: a.alpha,
+      standardisedAlpha: a.standardisedAlpha,
+      omegaTotal: omega,
+      kmo: k.overall,
+      bartlett: bartlett(R, n),
+      score: meanCI(score(items)),
+      itemStats: s.items.map((it, i) => ({ item: it, ...a.items[i], kmo: k.items[i] })),
+    };
+  });
+  const allItems = [...new Set(cb.scales.flatMap((s) => s.items))];
+  const R = correlationMatrix(allItems.map((it) => rows.map((r) => num(r[it])))).r;
+  const overall = { items: allItems.length, kmo: kmo(R).overall, bartlett: bartlett(R, n) };
+  let needs = null;
+  if (cb.competencies.length) {
+    const imp = rows.map(() => [] as Value[]);
+    const pro = rows.map(() => [] as Value[]);
+    for (const c of cb.competencies) {
+      const si = score(scaleItems(rows, cb, c.importance));
+      const sp = score(scaleItems(rows, cb, c.proficiency));
+      rows.forEach((_, i) => { imp[i].push(si[i]); pro[i].push(sp[i]); });
+    }
+    const b = borich(imp, pro);
+    const q = ipa(b.map((x) => x.meanImportance), b.map((x) => x.meanProficiency));
+    needs = cb.competencies
+      .map((c, j) => ({ competency: c.id, label: c.label.en, ...b[j], quadrant: q.quadrants[j] }))
+      .sort((x, y) => x.rank - y.rank);
+  }
+  return { n, scales, overall, needs };
+}
+
+export type AnalysisReport = ReturnType<typeof analyze>;
+
+export function formatTables(rep: AnalysisReport): string {
+  const f = (x: number | null | undefined, d = 3) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
+  const pad = (s: string, w: number) => s.padEnd(w);
+  const out: string[] = [`Respondents: ${rep.n}`, '', 'Reliability and validity per scale', ''];
+  out.push([pad('scale', 30), pad('items', 6), pad('n', 6), pad('alpha', 7), pad('std α', 7), pad('omega', 7), pad('KMO', 7), pad('Bartlett χ² (df)', 20), 'mean [95% CI]'].join(' '));
+  for (const s of rep.scales)
+    out.push([pad(s.label.slice(0, 30), 30), pad(String(s.items.length), 6), pad(String(s.n), 6), pad(f(s.alpha), 7), pad(f(s.standardisedAlpha), 7), pad(f(s.omegaTotal), 7), pad(f(s.kmo), 7), pad(`${f(s.bartlett.chi2, 2)} (${s.bartlett.df})`, 20), `${f(s.score.mean, 2)} [${f(s.score.lo, 2)}, ${f(s.score.hi, 2)}]`].join(' '));
+  out.push('', `All ${rep.overall.items} scale items: KMO ${f(rep.overall.kmo)}, Bartlett χ² ${f(rep.overall.bartlett.chi2, 2)}, df ${rep.overall.bartlett.df}, p ${rep.overall.bartlett.p.toExponential(2)}`);
+  if (rep.needs) {
+    out.push('', 'Training needs: Borich ranking and IPA quadrant', '');
+    out.push([pad('rank', 5), pad('competency', 32), pad('MWDS', 7), pad('importance', 11), pad('proficiency', 12), 'IPA quadrant'].join(' '));
+    for (const r of rep.needs) out.push([pad(String(r.rank), 5), pad(r.label, 32), pad(f(r.mwds), 7), pad(f(r.meanImportance, 2), 11), pad(f(r.meanProficiency, 2), 12), r.quadrant].join(' '));
+  }
+  return out.join('\n');
+}
