@@ -53,7 +53,7 @@ ORDER BY gap DESC, competency`,
           Plot.ruleY(data, { y: 'label', x1: 'pro_lo', x2: 'pro_hi', stroke: COLORS.proficiency, strokeWidth: 4, strokeOpacity: 0.35 }),
           Plot.dot(data, { y: 'label', x: 'proficiency', fill: () => 'Proficiency', r: 5 }),
           Plot.dot(data, { y: 'label', x: 'importance', fill: () => 'Importance', r: 5 }),
-          Plot.text(data.filter((d) => d.suppressed), { y: 'label', x: 3, text: () => 'suppressed (fewer than k respondents)', fill: '#888' }),
+          Plot.text(data.filter((d: any) => d.suppressed), { y: 'label', x: 3, text: () => 'suppressed (fewer than k respondents)', fill: '#888' }),
         ],
       }),
     ) as unknown as Element;

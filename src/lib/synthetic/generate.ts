@@ -17,7 +17,7 @@ export interface GenerateOptions {
   codebook: Codebook;
 }
 
-type Row = Record<string, string | number>;
+type Row = Record<string, string | number | undefined>;
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建文辉玲红国志兵云鹏飞斌宇浩凯';
