@@ -21,7 +21,7 @@ try {
   console.log(
     `[data:build] k=${disclosure.k} achieved ${disclosure.kAchieved}; ${disclosure.recordsPublished}/${disclosure.recordsIn} records published, ` +
       `${disclosure.recordsRemoved} removed; ${(disclosure.cellSuppressionRate * 100).toFixed(1)}% of quasi-identifier cells suppressed ` +
-      `(${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      `(${((performance.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB)`,
   );
 } catch (e) {
   if (e instanceof ValidationFailed) {

@@ -12,4 +12,4 @@ const { file, rows } = await generateSurvey({
   outDir: args.out,
   codebook: loadCodebook(args.codebook),
 });
-console.log(`[generate] ${rows} respondents (seed ${args.seed}) → ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`[generate] ${rows} respondents (seed ${args.seed}) → ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -64,6 +64,11 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   if (statSync(file).size === 0) throw new ValidationFailed([{ file, row: null, column: null, value: null, expected: 'a header row and data (the file is empty)', message: `${file}: expected a header row and data (the file is empty)` }]);
 
   const conn = await openDuck();
+  let tLap = performance.now();
+  const lap = (what: string) => {
+    if (process.env.BUILD_TIMING) console.error(`[timing] ${what}: ${((performance.now() - tLap) / 1000).toFixed(2)} s`);
+    tLap = performance.now();
+  };
   await conn.run(`SET preserve_insertion_order = true`);
   // Read everything as text: validation decides what is valid, nothing is coerced silently.
   try {
@@ -74,6 +79,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     throw new ValidationFailed([{ file, row: null, column: null, value: null, expected: 'a well-formed CSV', message: `${file}: not a well-formed CSV (${(e as Error).message.split('\n')[0]})` }]);
   }
   const header = (await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE raw)`)).map((r) => r.column_name).filter((c) => c !== '_row');
+  lap('load');
   const errors = await validateRaw(conn, 'raw', header, codebook, file);
   if (errors.length) throw new ValidationFailed(errors);
 
@@ -96,6 +102,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   for (const v of codebook.variables) if (v.generalise) generalised[v.name] = { from: v.name, to: v.generalise.to, records: recordsIn };
   await conn.run(`DROP TABLE raw`);
 
+  lap('typed table');
   const disclosureCore = await suppressToK(conn, 'pub', k, recordsIn);
   const disclosure: DisclosureReport = {
     ...disclosureCore,
@@ -106,6 +113,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       ') occurs at least k times, NULL (suppressed) counted as a value of its own.',
   };
 
+  lap('suppression');
   // Scale scores: mean after reverse keying; NULL if any item is missing.
   const scoreCols = codebook.scales.map((s) => {
     const terms = s.items.map((it) => (s.reverse.includes(it) ? `(${s.min + s.max} - ${ident(it)})` : ident(it)));
@@ -127,8 +135,10 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     const imp = codebook.scales.find((s) => s.id === c.importance)!.score;
     return `SELECT rid, ${groupCols.map(ident).join(', ')}, ${lit(c.id)} AS competency, ${lit(c.dimension)} AS dimension, ${lit(c.group)} AS comp_group, ${ident(pro)} AS proficiency, ${ident(imp)} AS importance, ${ident(imp)} - ${ident(pro)} AS gap FROM respondents`;
   });
+  lap('respondents table');
   await conn.run(`CREATE TABLE competency AS ${parts.join(' UNION ALL ')}`);
 
+  lap('competency table');
   // Write to a temporary folder; move into place only on success.
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -140,7 +150,9 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     );
   };
   await copy('respondents', 'county, dept_type, rid', 'respondents.parquet');
+  lap('copy respondents');
   await copy('competency', 'competency, county, dept_type, rid', 'competency.parquet');
+  lap('copy competency');
   writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify(codebook, null, 2) + '\n');
   writeFileSync(path.join(tmp, 'disclosure.json'), JSON.stringify(disclosure, null, 2) + '\n');
 
@@ -183,7 +195,13 @@ function sourceInfo(rawDir: string): Manifest['source'] {
     const truth = JSON.parse(readFileSync(truthFile, 'utf8'));
     return { kind: 'synthetic', seed: truth.seed, respondents: truth.respondents, truth };
   }
-  return { kind: 'import', files: [{ name: 'respondents.csv', sha256: sha256File(path.join(rawDir, 'respondents.csv')) }] };
+  const files = [{ name: 'respondents.csv', sha256: sha256File(path.join(rawDir, 'respondents.csv')) }];
+  const sourceFile = path.join(rawDir, 'source.json');
+  if (existsSync(sourceFile)) {
+    const s = JSON.parse(readFileSync(sourceFile, 'utf8'));
+    files.push({ name: `export: ${s.file}`, sha256: s.sha256 }, { name: 'mapping', sha256: s.mappingSha256 });
+  }
+  return { kind: 'import', files };
 }
 
 /** DuckDB `columns = {...}` struct for read_csv with every header column as VARCHAR (keeps header order). */

@@ -1,8 +1,15 @@
 /** Small helpers over @duckdb/node-api used by the build scripts (Node only). */
+import os from 'node:os';
+import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 export async function openDuck(): Promise<DuckDBConnection> {
-  const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+  // Bounded memory: DuckDB spills to disk past this limit instead of growing with the data.
+  const db = await DuckDBInstance.create(':memory:', {
+    threads: '2',
+    memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? '3GB',
+    temp_directory: path.join(os.tmpdir(), 'duckdb-spill'),
+  });
   return db.connect();
 }
 

@@ -1,0 +1,49 @@
+// `npm run bench [-- --sizes 10000,100000,1000000] [--skip-site]`: prints, per size,
+// generation and build time, peak memory and Parquet size; then, for a chapter page served
+// locally, JS loaded before interaction, DuckDB-WASM start, re-query-and-redraw times and bytes
+// read per query. Figures are printed, never asserted.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync, cpSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from '../scripts/args.ts';
+import { benchSite } from './site.ts';
+
+const args = parseArgs(process.argv.slice(2), { sizes: '10000,100000,1000000' });
+const sizes = args.sizes.split(',').map(Number);
+const tsx = (script: string, a: string[]) =>
+  execFileSync('npx', ['tsx', script, ...a], { encoding: 'utf8', env: { ...process.env }, maxBuffer: 1 << 26 });
+const grab = (text: string, re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+
+const dataDirs: Record<number, string> = {};
+console.log('\n== Data: generate + build ==');
+console.log('respondents   generate_s  gen_peak_MB  csv_MB   build_s  build_peak_MB  respondents.parquet_MB  competency.parquet_MB');
+for (const n of sizes) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bench-${n}-`));
+  const raw = path.join(dir, 'raw');
+  const out = path.join(dir, 'data');
+  const g = tsx('scripts/generate.ts', ['--respondents', String(n), '--out', raw]);
+  const b = tsx('scripts/build-data.ts', ['--raw', raw, '--out', out]);
+  dataDirs[n] = out;
+  const mb = (f: string) => (statSync(f).size / 1048576).toFixed(2);
+  console.log(
+    [
+      String(n).padEnd(13),
+      String(grab(g, /in ([\d.]+) s/)).padEnd(11),
+      String(grab(g, /peak RSS (\d+) MB/)).padEnd(12),
+      mb(path.join(raw, 'respondents.csv')).padEnd(8),
+      String(grab(b, /\(([\d.]+) s,/)).padEnd(8),
+      String(grab(b, /peak RSS (\d+) MB/)).padEnd(14),
+      mb(path.join(out, 'respondents.parquet')).padEnd(23),
+      mb(path.join(out, 'competency.parquet')),
+    ].join(' '),
+  );
+}
+
+if (!args['skip-site']) {
+  if (!existsSync('dist/index.html')) throw new Error('build the site first: npm run build:all');
+  console.log('\n== Site: chapter page /chapters/04-training-needs/ (the default 3,000-respondent build, then larger data swapped in) ==');
+  await benchSite('public/data', 'default build');
+  let port = 4412;
+  for (const n of sizes.filter((s) => s >= 100000)) await benchSite(dataDirs[n], `${n} respondents`, port++);
+}
