@@ -26,3 +26,12 @@ export function watchExternal(page: Page, baseURL: string): string[] {
   });
   return external;
 }
+
+/** Every figure definition (Playwright runs outside Vite, so no import.meta.glob here). */
+export async function allFigures() {
+  const { readdirSync } = await import('node:fs');
+  const ids = readdirSync('src/figures', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const defs = [];
+  for (const id of ids) defs.push((await import(`../../src/figures/${id}/figure.ts`)).figure);
+  return defs as import('../../src/lib/figures/types').FigureDef[];
+}

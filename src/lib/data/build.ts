@@ -153,11 +153,13 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   lap('copy respondents');
   await copy('competency', 'competency, county, dept_type, rid', 'competency.parquet');
   lap('copy competency');
+  // CSV twin of the microdata for readers without a Parquet reader
+  await conn.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`);
   writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify(codebook, null, 2) + '\n');
   writeFileSync(path.join(tmp, 'disclosure.json'), JSON.stringify(disclosure, null, 2) + '\n');
 
   const files: Manifest['files'] = [];
-  for (const name of ['respondents.parquet', 'competency.parquet', 'codebook.json', 'disclosure.json']) {
+  for (const name of ['respondents.parquet', 'competency.parquet', 'respondents.csv', 'codebook.json', 'disclosure.json']) {
     const p = path.join(tmp, name);
     const entry: Manifest['files'][number] = { name, bytes: statSync(p).size, sha256: sha256File(p) };
     if (name.endsWith('.parquet')) {

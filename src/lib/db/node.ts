@@ -9,7 +9,8 @@ import { bindNamed, DATA_VIEWS, type ParamValue } from './params.ts';
 const connections = new Map<string, Promise<DuckDBConnection>>();
 
 async function connect(dataDir: string): Promise<DuckDBConnection> {
-  const db = await DuckDBInstance.create(':memory:');
+  // one thread: aggregates then sum in a fixed order, so figure rows are bit-for-bit reproducible
+  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
   const conn = await db.connect();
   for (const view of DATA_VIEWS) {
     const file = path.resolve(dataDir, `${view}.parquet`).replace(/'/g, "''");

@@ -8,6 +8,7 @@ const load = () => (loading ??= import('./hydrate.ts'));
 
 for (const fig of document.querySelectorAll<HTMLElement>('figure[data-figure-id]')) {
   const id = fig.dataset.figureId!;
+  fig.querySelector('form.controls')?.addEventListener('submit', (e) => e.preventDefault());
   fig.addEventListener('change', (e) => {
     if ((e.target as HTMLElement).closest('form.controls')) load().then((h) => h.update(fig));
   });

@@ -1,0 +1,22 @@
+/**
+ * Ready-to-run code that reproduces a figure's rows from the downloaded Parquet files, for the
+ * DuckDB CLI, Python (duckdb) and R (duckdb). Parameters are bound, as on the site.
+ */
+import { bindNamed } from '../db/params.ts';
+import type { FigureDef } from './types.ts';
+
+const views = `CREATE VIEW respondents AS SELECT * FROM read_parquet('respondents.parquet');
+CREATE VIEW competency AS SELECT * FROM read_parquet('competency.parquet');`;
+
+const sqlLiteral = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+
+export function snippets(def: FigureDef, params: Record<string, string>) {
+  const bound = bindNamed(def.sql, params);
+  const execute = bound.values.length ? `EXECUTE figure(${bound.values.map(sqlLiteral).join(', ')});` : 'EXECUTE figure;';
+  const cli = `-- duckdb  (run in the folder holding the downloaded Parquet files)\n${views}\nPREPARE figure AS\n${bound.sql};\n${execute}`;
+  const pyList = `[${bound.values.map((v) => JSON.stringify(v)).join(', ')}]`;
+  const python = `import duckdb  # pip install duckdb\ncon = duckdb.connect()\ncon.execute("""${views}""")\nrows = con.execute("""\n${bound.sql}\n""", ${pyList}).df()\nprint(rows)`;
+  const rList = `list(${bound.values.map((v) => JSON.stringify(v)).join(', ')})`;
+  const r = `library(DBI); library(duckdb)  # install.packages("duckdb")\ncon <- dbConnect(duckdb())\nfor (s in strsplit("${views.replace(/\n/g, ' ')}", ";")[[1]]) if (nzchar(trimws(s))) dbExecute(con, s)\nrows <- dbGetQuery(con, "\n${bound.sql.replace(/"/g, '\\"')}\n", params = ${rList})\nprint(rows)`;
+  return { cli, python, r, views, sql: bound.sql, values: bound.values };
+}

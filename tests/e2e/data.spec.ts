@@ -1,0 +1,61 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { nodeClient } from '../../src/lib/db/node';
+import { allFigures } from './helpers';
+import { figureRows } from '../../src/lib/figures/render-static';
+import { toCSV } from '../../src/lib/figures/rows';
+
+test('the SQL console returns the rows DuckDB in Node returns, and the query goes in the URL', async ({ page }) => {
+  const sql = 'SELECT county, count(*)::INTEGER AS n FROM respondents GROUP BY county ORDER BY county';
+  await page.goto('/data/sql/');
+  await page.fill('#sql', sql);
+  await page.click('#run');
+  await expect(page.locator('body')).toHaveAttribute('data-console-state', 'ready', { timeout: 30_000 });
+  const expected = await nodeClient('public/data').query<{ county: string; n: number }>(sql);
+  const cells = await page.locator('#result tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  expect(cells).toEqual(expected.map((r) => [r.county, String(r.n)]));
+  expect(decodeURIComponent(new URL(page.url()).searchParams.get('q')!)).toBe(sql);
+  // the shared URL runs the same query
+  await page.goto(page.url());
+  await expect(page.locator('body')).toHaveAttribute('data-console-state', 'ready', { timeout: 30_000 });
+  expect(await page.locator('#result tbody tr').count()).toBe(expected.length);
+});
+
+test('a bad query shows its error', async ({ page }) => {
+  await page.goto('/data/sql/');
+  await page.fill('#sql', 'SELECT no_such_column FROM respondents');
+  await page.click('#run');
+  await expect(page.locator('body')).toHaveAttribute('data-console-state', 'error', { timeout: 30_000 });
+  await expect(page.locator('#console-status')).toContainText('no_such_column');
+});
+
+test('large results are cut at the row limit with a clear note', async ({ page }) => {
+  await page.goto('/data/sql/?q=' + encodeURIComponent('SELECT rid FROM competency'));
+  await expect(page.locator('body')).toHaveAttribute('data-console-state', 'ready', { timeout: 30_000 });
+  await expect(page.locator('#console-status')).toContainText('showing the first 1000');
+  expect(await page.locator('#result tbody tr').count()).toBe(1000);
+});
+
+test('figure downloads on the data page equal the figure rows', async ({ page, request }) => {
+  for (const def of await allFigures()) {
+    const res = await request.get(`/data/figures/${def.id}.csv`);
+    expect(res.ok()).toBe(true);
+    expect(await res.text()).toBe(toCSV(def, await figureRows(def)));
+  }
+  const manifest = JSON.parse(readFileSync('public/data/manifest.json', 'utf8'));
+  await page.goto('/data/');
+  for (const f of manifest.files) expect(await page.locator(`a[href="/data/${f.name}"]`).count()).toBeGreaterThanOrEqual(1);
+});
+
+test('the codebook browser filters by text and role', async ({ page }) => {
+  await page.goto('/data/');
+  const visible = () => page.locator('#codebook-table tbody tr:not([hidden])').count();
+  const all = await visible();
+  await page.fill('input[name=q]', '离职');
+  expect(await visible()).toBe(3);
+  await page.fill('input[name=q]', '');
+  await page.selectOption('select[name=role]', 'direct_identifier');
+  expect(await visible()).toBe(7);
+  await page.selectOption('select[name=role]', '');
+  expect(await visible()).toBe(all);
+});
