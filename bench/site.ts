@@ -3,7 +3,7 @@
  * given Parquet files (the static SVGs stay those of the build; the browser queries the new data).
  */
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { serveStatic } from './static-server.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
@@ -17,13 +17,8 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
   cpSync('dist', root, { recursive: true });
   for (const f of ['respondents.parquet', 'competency.parquet', 'codebook.json']) cpSync(path.join(dataDir, f), path.join(root, 'data', f));
   // a static server that answers Range requests like a static host
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', root], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = await serveStatic(root, port);
   try {
-    await new Promise((r) => setTimeout(r, 3000));
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     const page = await browser.newPage();
     const base = `http://127.0.0.1:${port}`;
@@ -59,9 +54,7 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
     console.log(`   Parquet bytes per query after start: median ${(pct(perQueryBytes, 0.5) / 1024).toFixed(1)} KB`);
     await browser.close();
   } finally {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {}
+    server.close();
     rmSync(root, { recursive: true, force: true });
   }
 }
