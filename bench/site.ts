@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 
-const PAGE = '/chapters/04-training-needs/';
+const PAGE = '/chapters/03-competency-today/';
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
 export async function benchSite(dataDir: string, label: string, port = 4411) {

@@ -22,8 +22,8 @@ for (const p of pages) {
     for (let i = 0; i < count; i++) {
       const fig = figs.nth(i);
       expect(await fig.getAttribute('id')).toBe(await fig.getAttribute('data-figure-id'));
-      await expect(fig.locator('.chart svg').first()).toBeVisible();
-      expect(await fig.locator('.chart svg *').count()).toBeGreaterThan(10);
+      await expect(fig.locator('.chart svg, .chart table').first()).toBeVisible();
+      expect(await fig.locator('.chart svg *, .chart td').count()).toBeGreaterThan(10);
     }
     expect(external).toEqual([]);
   });
@@ -38,7 +38,7 @@ for (const p of pages) {
 
 test('changing a control re-queries in the browser and the table equals DuckDB in Node', async ({ page, baseURL }) => {
   const external = watchExternal(page, baseURL!);
-  await page.goto('/chapters/04-training-needs/');
+  await page.goto('/chapters/03-competency-today/');
   const fig = page.locator('figure#competency-profile');
   await fig.locator('select[name=county]').selectOption('h_county');
   await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });

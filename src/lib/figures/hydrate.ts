@@ -64,7 +64,7 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const rows = suppressSmallCells(def, raw, cb.k);
     const chart = fig.querySelector<HTMLElement>('.chart')!;
     const el = def.spec(rows, { width: Math.min(chart.clientWidth || 760, 900), codebook: cb, document, params, k: cb.k });
-    el.setAttribute('aria-hidden', 'true');
+    if (def.kind !== 'table') el.setAttribute('aria-hidden', 'true');
     chart.replaceChildren(el);
     fig.querySelector('.table-wrap')!.innerHTML = tableHTML(def, rows, cb, cb.k, params);
     const n = totalN(def, rows);

@@ -44,6 +44,6 @@ export async function renderStatic(def: FigureDef, params = defaultParams(def)) 
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const el = def.spec(rows, { width: STATIC_WIDTH, codebook, document: document as unknown as Document, params, k: codebook.k });
   // The wrapper carries role="img" and the alt text; the table view carries the numbers.
-  el.setAttribute('aria-hidden', 'true');
+  if (def.kind !== 'table') el.setAttribute('aria-hidden', 'true');
   return { rows, svg: (el as any).outerHTML as string, codebook, params };
 }

@@ -45,6 +45,8 @@ export interface FigureDef {
   columns: TableColumn[];
   /** aggregate columns suppressed when n < k */
   values: string[];
+  /** 'table' when the spec draws an HTML table rather than a chart (it is then read by screen readers as is) */
+  kind?: 'chart' | 'table';
   /** how the figure's total n is told: rows are disjoint groups ('sum') or the same people ('max') */
   nMode?: 'sum' | 'max';
   spec: (rows: Row[], ctx: SpecContext) => Element;

@@ -1,0 +1,49 @@
+import * as Plot from '@observablehq/plot';
+import type { FigureDef } from '../../lib/figures/types.ts';
+import { base } from '../../lib/figures/plot.ts';
+import { codeLabel, GROUP_CASE } from '../../lib/figures/charts.ts';
+
+const SCALES: [string, string][] = [
+  ['score_autonomy', 'Autonomy'], ['score_competence', 'Competence'], ['score_relatedness', 'Relatedness'],
+  ['score_just_proc', 'Procedural justice'], ['score_fit_ns', 'Fit: needs–supplies'], ['score_exhaustion', 'Exhaustion'], ['score_turnover', 'Turnover intention'],
+];
+
+export const figure: FigureDef = {
+  id: 'career-by-group',
+  title: 'Need satisfaction, fairness, fit, burnout and turnover intention by group',
+  caption: 'Mean scale scores (1–5) for each group of the chosen variable. Groups low on the first five and high on the last two are where retention is at risk.',
+  alt: 'Heatmap of mean career scale scores by group.',
+  source: 'respondents.parquet, score_*.',
+  params: [{ name: 'group', label: 'Compare by', kind: 'group', default: 'age_band' }, { name: 'county', label: 'County', kind: 'county', default: 'all' }],
+  sql: `WITH x AS (SELECT *, ${GROUP_CASE} AS grp FROM respondents WHERE ($county = 'all' OR county = $county)),
+long AS (
+${SCALES.map(([c, l], i) => `  SELECT ${i} AS ord, '${l.replace(/'/g, "''")}' AS scale, grp, ${c} AS v FROM x`).join('\n  UNION ALL\n')}
+)
+SELECT scale, grp, count(v)::INTEGER AS n, avg(v) AS mean FROM long WHERE v IS NOT NULL
+GROUP BY ord, scale, grp ORDER BY ord, grp NULLS LAST`,
+  columns: [
+    { key: 'scale', label: 'Scale' },
+    { key: 'grp', label: 'Group', labelOf: '$group' },
+    { key: 'n', label: 'n' },
+    { key: 'mean', label: 'Mean (1–5)', digits: 2 },
+  ],
+  values: ['mean'],
+  nMode: 'max',
+  spec(rows, ctx) {
+    const data = rows.map((r) => ({ ...r, g: codeLabel(ctx, ctx.params.group, r.grp) }));
+    return Plot.plot(
+      base(ctx, {
+        height: 80 + new Set(data.map((d) => d.g)).size * 32,
+        marginLeft: 210,
+        marginBottom: 70,
+        x: { domain: SCALES.map((s) => s[1]), label: null, tickRotate: -25 },
+        y: { label: null },
+        color: { type: 'linear', domain: [2, 4.2], range: ['#f7fbff', '#2a6fb0'] },
+        marks: [
+          Plot.cell(data, { x: 'scale', y: 'g', fill: (d: any) => (d.suppressed ? '#ddd' : d.mean), inset: 0.5 }),
+          Plot.text(data, { x: 'scale', y: 'g', text: (d: any) => (d.suppressed ? '—' : d.mean.toFixed(2)), fill: (d: any) => (!d.suppressed && d.mean > 3.5 ? 'white' : 'black') }),
+        ],
+      }),
+    ) as unknown as Element;
+  },
+};

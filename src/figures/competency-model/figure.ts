@@ -1,0 +1,51 @@
+import * as Plot from '@observablehq/plot';
+import type { FigureDef } from '../../lib/figures/types.ts';
+import { base, competencyLabel, dimensionLabel } from '../../lib/figures/plot.ts';
+import { modelWeights } from '../../lib/model/ahp-judgements.ts';
+
+/** The competency model as a tree: dimensions and competencies with AHP weights and current scores. */
+export const figure: FigureDef = {
+  id: 'competency-model',
+  title: 'The competency model: dimensions, competencies, weights and current scores',
+  caption:
+    'The model groups fifteen competencies into five dimensions. Each label gives the AHP weight (share of the whole model) and, after the bar, the mean proficiency and mean gap of the chosen department. Choose a department to see its scores.',
+  alt: 'Tree diagram from the competency model to five dimensions and fifteen competencies, each labelled with its weight and scores.',
+  source: 'Weights: AHP on the expert judgements in src/lib/model/ahp-judgements.ts; scores: competency.parquet.',
+  params: [{ name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' }],
+  sql: `SELECT competency, dimension, count(*)::INTEGER AS n, avg(proficiency) AS proficiency, avg(gap) AS gap
+FROM competency
+WHERE ($dept = 'all' OR dept_type = $dept) AND proficiency IS NOT NULL AND importance IS NOT NULL
+GROUP BY competency, dimension
+ORDER BY dimension, competency`,
+  columns: [
+    { key: 'dimension', label: 'Dimension', labelOf: 'dimension' },
+    { key: 'competency', label: 'Competency', labelOf: 'competency' },
+    { key: 'n', label: 'n' },
+    { key: 'proficiency', label: 'Proficiency', digits: 2 },
+    { key: 'gap', label: 'Gap', digits: 2 },
+  ],
+  values: ['proficiency', 'gap'],
+  nMode: 'max',
+  spec(rows, ctx) {
+    const w = modelWeights();
+    const byId = new Map(rows.map((r) => [r.competency, r]));
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const paths = w.competencies.map((c) => {
+      const r = byId.get(c.id);
+      const dw = w.dimensions.find((d) => d.id === c.dimension)!.weight;
+      const score = !r ? 'no data' : r.suppressed ? 'suppressed' : `P ${r.proficiency.toFixed(2)} · gap ${r.gap.toFixed(2)}`;
+      return {
+        path: `Competency model/${dimensionLabel(ctx, c.dimension)} ${pct(dw)}/${competencyLabel(ctx, c.id)} ${pct(c.global)} | ${score}`,
+      };
+    });
+    return Plot.plot(
+      base(ctx, {
+        height: 520,
+        marginLeft: 10,
+        marginRight: 300,
+        axis: null,
+        marks: [Plot.tree(paths, { path: 'path', delimiter: '/', fontSize: 12, stroke: '#999' })],
+      }),
+    ) as unknown as Element;
+  },
+};

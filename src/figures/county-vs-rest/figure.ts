@@ -1,0 +1,47 @@
+import * as Plot from '@observablehq/plot';
+import type { FigureDef } from '../../lib/figures/types.ts';
+import { base, dimensionLabel, COLORS } from '../../lib/figures/plot.ts';
+
+export const figure: FigureDef = {
+  id: 'county-vs-rest',
+  title: 'One county against all others, by competency dimension',
+  caption: 'Mean proficiency and mean gap (importance − proficiency) in each dimension for the chosen county (dark) and for all other respondents (light), with 95% confidence intervals.',
+  alt: 'Paired dot plot of mean gap per dimension for the chosen county and for the rest of the sample.',
+  source: 'competency.parquet.',
+  params: [{ name: 'county', label: 'County', kind: 'county', default: 'h_county' }],
+  sql: `WITH person AS (
+  SELECT rid, dimension, CASE WHEN county = $county THEN 'this county' ELSE 'all others' END AS side,
+         avg(proficiency) AS p, avg(gap) AS g
+  FROM competency WHERE proficiency IS NOT NULL AND importance IS NOT NULL
+  GROUP BY rid, dimension, side
+)
+SELECT dimension, side, count(*)::INTEGER AS n, avg(p) AS proficiency, avg(g) AS gap,
+       avg(g) - 1.96 * stddev_samp(g) / sqrt(count(*)) AS lo, avg(g) + 1.96 * stddev_samp(g) / sqrt(count(*)) AS hi
+FROM person GROUP BY dimension, side ORDER BY dimension, side DESC`,
+  columns: [
+    { key: 'dimension', label: 'Dimension', labelOf: 'dimension' },
+    { key: 'side', label: 'Group' },
+    { key: 'n', label: 'n' },
+    { key: 'proficiency', label: 'Proficiency', digits: 2 },
+    { key: 'gap', label: 'Gap', digits: 2 },
+    { key: 'lo', label: 'Gap 95% CI low', digits: 2 },
+    { key: 'hi', label: 'Gap 95% CI high', digits: 2 },
+  ],
+  values: ['proficiency', 'gap', 'lo', 'hi'],
+  spec(rows, ctx) {
+    const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension) }));
+    return Plot.plot(
+      base(ctx, {
+        height: 300,
+        marginLeft: 170,
+        x: { label: 'Mean gap: importance − proficiency (higher = greater need)', grid: true },
+        y: { label: null, domain: ctx.codebook.dimensions.map((d) => d.label.en) },
+        color: { legend: true, domain: ['this county', 'all others'], range: [COLORS.gap, '#9bb7d4'] },
+        marks: [
+          Plot.ruleY(data, { y: 'd', x1: 'lo', x2: 'hi', stroke: 'side', strokeWidth: 3, strokeOpacity: 0.5 }),
+          Plot.dot(data, { y: 'd', x: 'gap', fill: 'side', r: 6, tip: true }),
+        ],
+      }),
+    ) as unknown as Element;
+  },
+};

@@ -1,0 +1,40 @@
+import * as Plot from '@observablehq/plot';
+import type { FigureDef } from '../../lib/figures/types.ts';
+import { base, competencyLabel } from '../../lib/figures/plot.ts';
+import { codeLabel } from '../../lib/figures/charts.ts';
+
+export const figure: FigureDef = {
+  id: 'dept-competency',
+  title: 'Competency profile of petition staff against other departments',
+  caption: 'Mean proficiency (or gap, as chosen below) in every competency for each type of department. Petition staff are strong in petition law and mediation but weaker in public service.',
+  alt: 'Dot plot of mean proficiency per competency, one colour per department type.',
+  source: 'competency.parquet.',
+  params: [{ name: 'county', label: 'County', kind: 'county', default: 'all' }],
+  sql: `SELECT competency, dept_type, count(*)::INTEGER AS n, avg(proficiency) AS proficiency, avg(gap) AS gap
+FROM competency
+WHERE ($county = 'all' OR county = $county) AND proficiency IS NOT NULL AND importance IS NOT NULL
+GROUP BY competency, dept_type
+ORDER BY competency, dept_type`,
+  columns: [
+    { key: 'competency', label: 'Competency', labelOf: 'competency' },
+    { key: 'dept_type', label: 'Department', labelOf: 'dept_type' },
+    { key: 'n', label: 'n' },
+    { key: 'proficiency', label: 'Proficiency', digits: 2 },
+    { key: 'gap', label: 'Gap', digits: 2 },
+  ],
+  values: ['proficiency', 'gap'],
+  nMode: 'max',
+  spec(rows, ctx) {
+    const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, c: competencyLabel(ctx, r.competency), d: codeLabel(ctx, 'dept_type', r.dept_type) }));
+    return Plot.plot(
+      base(ctx, {
+        height: 60 + ctx.codebook.competencies.length * 26,
+        marginLeft: 235,
+        x: { label: 'Mean proficiency (1–5)', grid: true },
+        y: { label: null, domain: ctx.codebook.competencies.map((c) => c.label.en) },
+        color: { legend: true, domain: ['Township party-government office', 'Petition (letters-and-visits) office', 'County bureau'], range: ['#2a6fb0', '#b2443a', '#d9822b'] },
+        marks: [Plot.ruleY(ctx.codebook.competencies.map((c) => c.label.en), { stroke: '#ccc' }), Plot.dot(data, { y: 'c', x: 'proficiency', fill: 'd', r: 5, tip: true })],
+      }),
+    ) as unknown as Element;
+  },
+};

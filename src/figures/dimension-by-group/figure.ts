@@ -1,0 +1,57 @@
+import * as Plot from '@observablehq/plot';
+import type { FigureDef } from '../../lib/figures/types.ts';
+import { base, dimensionLabel } from '../../lib/figures/plot.ts';
+import { codeLabel, GROUP_CASE } from '../../lib/figures/charts.ts';
+
+export const figure: FigureDef = {
+  id: 'dimension-by-group',
+  title: 'Proficiency by competency dimension and group',
+  caption: 'Mean self-rated proficiency (1–5) in each dimension of the competency model, for each group of the chosen variable, with 95% confidence intervals. Overlapping intervals mean the groups may not really differ.',
+  alt: 'Dot plot of mean proficiency per dimension, one colour per group.',
+  source: 'competency.parquet; per respondent, the mean of the competency scores in a dimension.',
+  params: [
+    { name: 'group', label: 'Compare by', kind: 'group', default: 'age_band' },
+    { name: 'county', label: 'County', kind: 'county', default: 'all' },
+  ],
+  sql: `WITH person AS (
+  SELECT rid, dimension, ${GROUP_CASE} AS grp, avg(proficiency) AS p
+  FROM competency
+  WHERE ($county = 'all' OR county = $county) AND proficiency IS NOT NULL
+  GROUP BY rid, dimension, grp
+)
+SELECT dimension, grp, count(*)::INTEGER AS n, avg(p) AS proficiency,
+       avg(p) - 1.96 * stddev_samp(p) / sqrt(count(*)) AS lo,
+       avg(p) + 1.96 * stddev_samp(p) / sqrt(count(*)) AS hi
+FROM person
+GROUP BY dimension, grp
+ORDER BY dimension, grp NULLS LAST`,
+  columns: [
+    { key: 'dimension', label: 'Dimension', labelOf: 'dimension' },
+    { key: 'grp', label: 'Group', labelOf: '$group' },
+    { key: 'n', label: 'n' },
+    { key: 'proficiency', label: 'Proficiency', digits: 2 },
+    { key: 'lo', label: '95% CI low', digits: 2 },
+    { key: 'hi', label: '95% CI high', digits: 2 },
+  ],
+  values: ['proficiency', 'lo', 'hi'],
+  spec(rows, ctx) {
+    const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension), g: codeLabel(ctx, ctx.params.group, r.grp) }));
+    const groups = [...new Set(data.map((d) => d.g))];
+    return Plot.plot(
+      base(ctx, {
+        height: 40 + ctx.codebook.dimensions.length * (groups.length * 18 + 16),
+        marginLeft: 200,
+        marginRight: 150,
+        x: { label: 'Mean proficiency (1–5), 95% CI', grid: true },
+        y: { label: null, domain: groups },
+        fy: { label: null, domain: ctx.codebook.dimensions.map((d) => d.label.en), axis: 'right' },
+        color: { type: 'categorical', scheme: 'tableau10', domain: groups },
+        marks: [
+          Plot.frame({ strokeOpacity: 0.15 }),
+          Plot.ruleY(data, { fy: 'd', y: 'g', x1: 'lo', x2: 'hi', stroke: 'g', strokeWidth: 3, strokeOpacity: 0.5 }),
+          Plot.dot(data, { fy: 'd', y: 'g', x: 'proficiency', fill: 'g', r: 4.5, tip: true }),
+        ],
+      }),
+    ) as unknown as Element;
+  },
+};

@@ -1,0 +1,35 @@
+import type { FigureDef } from '../../lib/figures/types.ts';
+import { dotsWithCI } from '../../lib/figures/charts.ts';
+
+const ITEMS: [string, string][] = [
+  ['fmt_classroom', 'Received: classroom'], ['fmt_online', 'Received: online'], ['fmt_onsite', 'Received: on-site teaching base'], ['fmt_exchange', 'Received: secondment / exchange'],
+  ['pref_case', 'Preferred: case teaching'], ['pref_onsite', 'Preferred: on-site teaching'], ['pref_online', 'Preferred: online courses'],
+  ['pref_lecture', 'Preferred: lectures'], ['pref_exchange', 'Preferred: secondment / exchange'], ['pref_mentoring', 'Preferred: mentoring'],
+];
+
+export const figure: FigureDef = {
+  id: 'training-formats',
+  title: 'Training formats received and preferred',
+  caption: 'Share of respondents who received each training format in the last 12 months (among those trained) and who prefer each method, with 95% Wilson intervals. Where "preferred" outruns "received", supply does not meet demand.',
+  alt: 'Dot plot of shares receiving and preferring each training format.',
+  source: 'respondents.parquet, fmt_* and pref_* (0/1).',
+  params: [{ name: 'county', label: 'County', kind: 'county', default: 'all' }],
+  sql: `WITH x AS (SELECT * FROM respondents WHERE ($county = 'all' OR county = $county)),
+long AS (
+${ITEMS.map(([c, l], i) => `  SELECT ${i} AS ord, '${l.replace(/'/g, "''")}' AS format, ${c} AS v FROM x`).join('\n  UNION ALL\n')}
+), agg AS (SELECT ord, format, count(v)::INTEGER AS n, avg(v) AS share FROM long WHERE v IS NOT NULL GROUP BY ord, format)
+SELECT format, n, share,
+       (share + 1.96^2 / (2 * n) - 1.96 * sqrt(share * (1 - share) / n + 1.96^2 / (4 * n * n))) / (1 + 1.96^2 / n) AS lo,
+       (share + 1.96^2 / (2 * n) + 1.96 * sqrt(share * (1 - share) / n + 1.96^2 / (4 * n * n))) / (1 + 1.96^2 / n) AS hi
+FROM agg ORDER BY ord`,
+  columns: [
+    { key: 'format', label: 'Format' },
+    { key: 'n', label: 'n' },
+    { key: 'share', label: 'Share', digits: 3 },
+    { key: 'lo', label: '95% CI low', digits: 3 },
+    { key: 'hi', label: '95% CI high', digits: 3 },
+  ],
+  values: ['share', 'lo', 'hi'],
+  nMode: 'max',
+  spec: (rows, ctx) => dotsWithCI(rows, ctx, { y: 'format', x: 'share', lo: 'lo', hi: 'hi', domain: [0, 1], xLabel: 'Share of respondents', percent: true }),
+};

@@ -1,0 +1,65 @@
+import type { FigureDef } from '../../lib/figures/types.ts';
+import { competencyLabel } from '../../lib/figures/plot.ts';
+import { PLAN } from '../../lib/model/plan.ts';
+
+/** A training plan for the county and department a reader picks: top Borich priorities laid out as need → content → format → evaluation. */
+export const figure: FigureDef = {
+  id: 'training-plan',
+  title: 'A competency-based training plan for the county you choose',
+  caption:
+    'The five competencies with the highest Borich priority for the chosen county and department, each with the training content, format and Kirkpatrick evaluation level that suit it. Change the county to get its plan.',
+  alt: 'Table of the top five training priorities with content, format and evaluation level.',
+  source: 'Priorities: Borich MWDS from competency.parquet; plan elements: src/lib/model/plan.ts.',
+  params: [
+    { name: 'county', label: 'County', kind: 'county', default: 'h_county' },
+    { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
+  ],
+  sql: `SELECT competency, count(*)::INTEGER AS n, avg(gap) * avg(importance) AS mwds, avg(gap) AS gap
+FROM competency
+WHERE ($county = 'all' OR county = $county) AND ($dept = 'all' OR dept_type = $dept)
+  AND proficiency IS NOT NULL AND importance IS NOT NULL
+GROUP BY competency
+ORDER BY mwds DESC
+LIMIT 5`,
+  columns: [
+    { key: 'competency', label: 'Competency', labelOf: 'competency' },
+    { key: 'n', label: 'n' },
+    { key: 'mwds', label: 'MWDS', digits: 2 },
+    { key: 'gap', label: 'Mean gap', digits: 2 },
+  ],
+  values: ['mwds', 'gap'],
+  nMode: 'max',
+  kind: 'table',
+  spec(rows, ctx) {
+    const d = ctx.document;
+    const wrap = d.createElement('div');
+    wrap.setAttribute('class', 'plan');
+    const table = d.createElement('table');
+    const head = d.createElement('tr');
+    for (const h of ['#', 'Need (competency, MWDS)', 'Content', 'Format', 'Evaluate at']) {
+      const th = d.createElement('th');
+      th.textContent = h;
+      head.appendChild(th);
+    }
+    const thead = d.createElement('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    const tbody = d.createElement('tbody');
+    rows.forEach((r, i) => {
+      const tr = d.createElement('tr');
+      const p = PLAN[r.competency];
+      const cells = r.suppressed
+        ? [String(i + 1), 'Suppressed: fewer than k respondents', '', '', '']
+        : [String(i + 1), `${competencyLabel(ctx, r.competency)} (${r.mwds.toFixed(2)})`, p?.content ?? '', p?.format ?? '', p?.evaluate ?? ''];
+      for (const c of cells) {
+        const td = d.createElement('td');
+        td.textContent = c;
+        tr.appendChild(td);
+      }
+      tbody.appendChild(tr);
+    });
+    table.appendChild(tbody);
+    wrap.appendChild(table);
+    return wrap as unknown as Element;
+  },
+};

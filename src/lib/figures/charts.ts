@@ -1,0 +1,44 @@
+/** Small chart builders shared by several figures (labels from the codebook, suppression-aware). */
+import * as Plot from '@observablehq/plot';
+import type { Row, SpecContext } from './types.ts';
+import { base, COLORS } from './plot.ts';
+
+/** Horizontal dots with CI rules: one row per category; suppressed rows are labelled as such. */
+export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: string; lo: string; hi: string; domain: [number, number]; xLabel: string; color?: string; sort?: boolean; percent?: boolean }) {
+  const data = o.sort ? [...rows].sort((a, b) => (b[o.x] ?? -Infinity) - (a[o.x] ?? -Infinity)) : rows;
+  const fmt = (v: number) => (o.percent ? `${Math.round(v * 100)}%` : v.toFixed(2));
+  return Plot.plot(
+    base(ctx, {
+      height: 50 + data.length * 30,
+      marginLeft: 240,
+      marginRight: 60,
+      x: { domain: o.percent ? [o.domain[0], o.domain[1]] : o.domain, label: o.percent ? `${o.xLabel} (%)` : o.xLabel, grid: true, percent: o.percent },
+      y: { domain: data.map((d) => d[o.y]), label: null },
+      marks: [
+        Plot.ruleY(data, { y: o.y, x1: o.lo, x2: o.hi, stroke: o.color ?? COLORS.proficiency, strokeWidth: 3, strokeOpacity: 0.45 }),
+        Plot.dot(data, { y: o.y, x: o.x, fill: o.color ?? COLORS.proficiency, r: 5 }),
+        Plot.text(data, {
+          y: o.y,
+          x: (d: Row) => (d.suppressed ? o.domain[0] : d[o.hi]),
+          dx: 6,
+          textAnchor: 'start',
+          text: (d: Row) => (d.suppressed ? `suppressed (fewer than ${ctx.k})` : fmt(d[o.x])),
+          fill: 'currentColor',
+        }),
+      ],
+    }),
+  ) as unknown as Element;
+}
+
+/** the county/group label of a code */
+export function codeLabel(ctx: SpecContext, variable: string, code: unknown): string {
+  if (code === null || code === undefined) return 'Suppressed / missing';
+  const v = ctx.codebook.variables.find((x) => x.name === variable) ?? ctx.codebook.variables.find((x) => x.generalise?.to === variable);
+  const values = v?.generalise?.to === variable ? v.generalise.values : v?.values;
+  return values?.find((x) => String(x.code) === String(code))?.label.en ?? String(code);
+}
+
+/** SQL fragment: the column a `group` parameter names (bound as a value, never spliced). */
+export const GROUP_CASE = `CASE $group WHEN 'county' THEN county WHEN 'dept_type' THEN dept_type WHEN 'gender' THEN gender
+         WHEN 'age_band' THEN age_band WHEN 'education' THEN education WHEN 'rank' THEN rank
+         WHEN 'service_band' THEN service_band WHEN 'leader' THEN leader WHEN 'recruitment' THEN recruitment END`;
