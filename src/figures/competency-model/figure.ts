@@ -40,9 +40,11 @@ ORDER BY dimension, competency`,
     });
     return Plot.plot(
       base(ctx, {
-        height: 520,
-        marginLeft: 10,
-        marginRight: 300,
+        height: 640,
+        marginTop: 24,
+        marginBottom: 24,
+        marginLeft: 130,
+        marginRight: 310,
         axis: null,
         marks: [Plot.tree(paths, { path: 'path', delimiter: '/', fontSize: 12, stroke: '#999' })],
       }),

@@ -27,6 +27,7 @@ FROM person GROUP BY dimension, side ORDER BY dimension, side DESC`,
     { key: 'lo', label: 'Gap 95% CI low', digits: 2 },
     { key: 'hi', label: 'Gap 95% CI high', digits: 2 },
   ],
+  nMode: 'max',
   values: ['proficiency', 'gap', 'lo', 'hi'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension) }));

@@ -6,7 +6,7 @@ import { codeLabel } from '../../lib/figures/charts.ts';
 export const figure: FigureDef = {
   id: 'dept-competency',
   title: 'Competency profile of petition staff against other departments',
-  caption: 'Mean proficiency (or gap, as chosen below) in every competency for each type of department. Petition staff are strong in petition law and mediation but weaker in public service.',
+  caption: 'Mean self-rated proficiency in every competency for each type of department (the table also gives the gap). Petition staff are strong in petition law and mediation but weaker in public service.',
   alt: 'Dot plot of mean proficiency per competency, one colour per department type.',
   source: 'competency.parquet.',
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'all' }],

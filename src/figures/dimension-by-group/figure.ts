@@ -33,6 +33,7 @@ ORDER BY dimension, grp NULLS LAST`,
     { key: 'lo', label: '95% CI low', digits: 2 },
     { key: 'hi', label: '95% CI high', digits: 2 },
   ],
+  nMode: 'max',
   values: ['proficiency', 'lo', 'hi'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension), g: codeLabel(ctx, ctx.params.group, r.grp) }));

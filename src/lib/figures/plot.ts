@@ -1,12 +1,15 @@
 /** Shared Plot options so every chart has the same legible look, light or dark. */
 import type { SpecContext } from './types.ts';
 
-export function base(ctx: SpecContext, extra: Record<string, unknown> = {}) {
+export function base(ctx: SpecContext, extra: Record<string, any> = {}) {
+  // x-axis titles centred below the tick labels, so they never collide with them
+  const x = extra.x && !extra.x.tickRotate ? { labelAnchor: 'center', labelOffset: 40, ...extra.x } : extra.x;
   return {
     document: ctx.document,
     width: ctx.width,
     style: { background: 'transparent', fontSize: '13px', overflow: 'visible' },
     ...extra,
+    ...(x ? { x, marginBottom: Math.max(extra.marginBottom ?? 0, 50) } : {}),
   };
 }
 
