@@ -1,0 +1,84 @@
+/** Browser side of /compare/: state from the URL, controls, re-render, CSV, print. */
+import type { CompareData } from './aggregate.ts';
+import { compareCSV, MAX_GROUPS, parseState, renderCompare, stateToSearch, type CompareState } from './view.ts';
+
+const view = document.querySelector<HTMLElement>('#compare-view')!;
+const form = document.querySelector<HTMLFormElement>('#compare-controls')!;
+const status = document.querySelector<HTMLElement>('#compare-status')!;
+const { labels, comps, byLabel } = JSON.parse(document.querySelector('#compare-labels')!.textContent!) as {
+  labels: Record<string, Record<string, string>>;
+  comps: Record<string, string>;
+  byLabel: Record<string, string>;
+};
+const label = (v: string, c: string | null) => (c === null ? 'Suppressed / missing' : labels[v]?.[c] ?? c);
+let data: CompareData;
+let state: CompareState;
+
+function groupOptions() {
+  const box = document.querySelector<HTMLElement>('#group-options')!;
+  const values = data.groups.filter((g) => g.by === state.by && g.value !== null).map((g) => g.value!);
+  box.innerHTML = values
+    .map((v) => `<label class="check"><input type="checkbox" name="g" value="${v}" ${state.groups.includes(v) ? 'checked' : ''}/> ${label(state.by, v)}</label>`)
+    .join('');
+  (form.elements.namedItem('by') as HTMLSelectElement).value = state.by;
+}
+
+function render(push = true) {
+  const t0 = performance.now();
+  view.innerHTML = renderCompare(data, state, label, (id) => comps[id] ?? id);
+  if (push) history.replaceState(null, '', location.pathname + stateToSearch(state));
+  view.dataset.state = 'ready';
+  view.dataset.renderMs = (performance.now() - t0).toFixed(2);
+}
+
+async function start() {
+  const res = await fetch('/data/compare.json');
+  if (!res.ok) throw new Error(`compare.json could not be loaded (HTTP ${res.status})`);
+  data = await res.json();
+  const parsed = parseState(location.search, data);
+  state = parsed.state;
+  if (parsed.rejected.length) status.textContent = `Ignored invalid setting(s): ${parsed.rejected.join(', ')}.`;
+  groupOptions();
+  render(location.search !== '');
+}
+
+form.addEventListener('submit', (e) => e.preventDefault());
+form.addEventListener('change', (e) => {
+  const t = e.target as HTMLInputElement;
+  if (t.name === 'by') {
+    state = { ...state, by: t.value, groups: [] };
+    state = parseState(stateToSearch(state), data).state;
+    groupOptions();
+  } else if (t.name === 'g') {
+    const picked = [...form.querySelectorAll<HTMLInputElement>('input[name=g]:checked')].map((x) => x.value);
+    if (picked.length > MAX_GROUPS) {
+      t.checked = false;
+      status.textContent = `At most ${MAX_GROUPS} groups at a time.`;
+      return;
+    }
+    status.textContent = picked.length < 2 ? 'Pick at least two groups to compare.' : '';
+    state = { ...state, groups: picked };
+  }
+  render();
+});
+view.addEventListener('click', (e) => {
+  const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-sort]');
+  if (!b) return;
+  const key = b.dataset.sort!;
+  state = { ...state, sort: key, dir: state.sort === key && state.dir === 'desc' ? 'asc' : 'desc' };
+  render();
+});
+document.querySelector('#compare-csv')!.addEventListener('click', () => {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([compareCSV(data, state, label)], { type: 'text/csv' }));
+  a.download = `compare-${state.by}-${state.groups.join('-')}.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+});
+document.querySelector('#compare-print')!.addEventListener('click', () => window.print());
+start().catch((e) => {
+  status.textContent = `Could not load the comparison data: ${(e as Error).message}. The default view is shown.`;
+  view.dataset.state = 'error';
+});
+void byLabel;

@@ -1,0 +1,47 @@
+/**
+ * Pure statistics of the comparison explorer, from published moments (n, Σx, Σx²): mean with a
+ * t interval, Welch's t-test of a group against the rest of the sample, Holm's correction over
+ * all comparisons shown, and nearest groups by profile.
+ */
+import { tQuantile, tTwoSided } from '../stats/distributions.ts';
+import type { Moments } from './aggregate.ts';
+
+export function describe(m: Moments) {
+  const mean = m.sum / m.n;
+  const variance = (m.sumsq - (m.sum * m.sum) / m.n) / (m.n - 1);
+  const se = Math.sqrt(variance / m.n);
+  const q = tQuantile(0.975, m.n - 1);
+  return { n: m.n, mean, sd: Math.sqrt(variance), lo: mean - q * se, hi: mean + q * se };
+}
+
+/** Welch test of the group against everyone else (rest = overall − group). */
+export function versusRest(group: Moments, overall: Moments) {
+  const rest = { n: overall.n - group.n, sum: overall.sum - group.sum, sumsq: overall.sumsq - group.sumsq };
+  const a = describe(group), b = describe(rest);
+  const va = a.sd ** 2 / a.n, vb = b.sd ** 2 / b.n;
+  const t = (a.mean - b.mean) / Math.sqrt(va + vb);
+  const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+  const diff = a.mean - describe(overall).mean;
+  const se = Math.sqrt(va + vb);
+  const q = tQuantile(0.975, df);
+  return { diff, restDiff: a.mean - b.mean, lo: a.mean - b.mean - q * se, hi: a.mean - b.mean + q * se, t, df, p: tTwoSided(t, df) };
+}
+
+/** Holm–Bonferroni adjusted p-values (same order as the input). */
+export function holm(ps: number[]): number[] {
+  const order = ps.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(ps.length);
+  let running = 0;
+  order.forEach(([p, i], rank) => {
+    running = Math.max(running, Math.min(1, (ps.length - rank) * p));
+    out[i] = running;
+  });
+  return out;
+}
+
+export function nearest<T>(target: number[], candidates: { item: T; profile: number[] }[], count: number) {
+  return candidates
+    .map((c) => ({ item: c.item, distance: Math.sqrt(c.profile.reduce((s, v, i) => s + (v - target[i]) ** 2, 0)) }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, count);
+}
