@@ -3,6 +3,8 @@ import mdx from '@astrojs/mdx';
 
 export default defineConfig({
   output: 'static',
+  // REPORT_OUT_DIR lets tests build a second copy of the site from other data (REPORT_DATA_DIR)
+  outDir: process.env.REPORT_OUT_DIR ?? './dist',
   site: 'http://127.0.0.1:4321',
   integrations: [mdx()],
   build: { inlineStylesheets: 'never' },
