@@ -29,7 +29,7 @@ ORDER BY competency`,
   values: ['proficiency', 'importance'],
   nMode: 'max',
   spec(rows, ctx) {
-    const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, label: competencyLabel(ctx, r.competency) }));
+    const data: any[] = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, label: competencyLabel(ctx, r.competency) }));
     const mx = data.reduce((s, d) => s + d.proficiency, 0) / (data.length || 1);
     const my = data.reduce((s, d) => s + d.importance, 0) / (data.length || 1);
     const xs = data.map((d) => d.proficiency), ys = data.map((d) => d.importance);

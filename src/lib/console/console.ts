@@ -1,7 +1,7 @@
 /** The SQL console: run, cancel, row limit, errors, CSV export, query in the URL. */
 const LIMIT = 1000;
 const textarea = document.querySelector<HTMLTextAreaElement>('#sql')!;
-const status = document.querySelector<HTMLElement>('#console-status')!;
+const statusEl = document.querySelector<HTMLElement>('#console-status')!;
 const result = document.querySelector<HTMLElement>('#result')!;
 const runBtn = document.querySelector<HTMLButtonElement>('#run')!;
 const cancelBtn = document.querySelector<HTMLButtonElement>('#cancel')!;
@@ -14,8 +14,8 @@ const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&
 const show = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof v === 'bigint' ? v.toString() : typeof v === 'number' && !Number.isInteger(v) ? String(Math.round(v * 1e6) / 1e6) : String(v));
 
 function setStatus(text: string, kind: 'info' | 'error' = 'info') {
-  status.textContent = text;
-  status.dataset.kind = kind;
+  statusEl.textContent = text;
+  statusEl.dataset.kind = kind;
 }
 
 async function run() {
@@ -102,3 +102,4 @@ if (q) {
   textarea.value = q;
   run();
 }
+export {};

@@ -180,7 +180,7 @@ function respondent(
     pro += (yearsService / 10) * (MODEL.demographics.servicePer10[c.id] ?? 0);
     if (isH) pro += MODEL.hCounty.overall + (MODEL.hCounty.dimensions[c.dimension] ?? 0);
     if (isZ) pro += MODEL.zPetition.competencies[c.id] ?? 0;
-    let imp = mean.imp + impFactor + 0.25 * rng.normal();
+    let imp = mean.imp + impFactor + m.importanceUniqueSd * rng.normal();
     if (isPetition) {
       pro += MODEL.petitionStaff.proBoost[c.id] ?? 0;
       imp += MODEL.petitionStaff.impBoost[c.id] ?? 0;
@@ -188,7 +188,7 @@ function respondent(
     const scalePro = codebook.scales.find((s) => s.id === c.proficiency)!;
     const scaleImp = codebook.scales.find((s) => s.id === c.importance)!;
     for (const item of scalePro.items) r[item] = likert(pro + m.itemNoiseSd * rng.normal());
-    for (const item of scaleImp.items) r[item] = likert(imp + 0.45 * rng.normal());
+    for (const item of scaleImp.items) r[item] = likert(imp + m.importanceNoiseSd * rng.normal());
   }
 
   // ---- training ----
@@ -238,16 +238,16 @@ function respondent(
     t.townshipOffice * (dept === 'township_office' ? 1 : 0) +
     (isZ ? MODEL.zPetition.turnover : 0) +
     t.noiseSd * rng.normal();
-  const items = (latent: number, names: string[], sd = 0.55, reverse: string[] = []) => {
+  const items = (latent: number, names: string[], sd = 0.45, reverse: string[] = []) => {
     for (const n of names) {
       const x = latent + sd * rng.normal();
       r[n] = reverse.includes(n) ? 6 - likert(x) : likert(x);
     }
   };
   const comp = (mu: number, s: number, f: number) => mu + s * f;
-  items(comp(3.3, 0.7, 0.8 * ns + 0.6 * rng.normal()), ['bpn_aut_1', 'bpn_aut_2', 'bpn_aut_3'], 0.55, ['bpn_aut_3']);
+  items(comp(3.3, 0.7, 0.8 * ns + 0.6 * rng.normal()), ['bpn_aut_1', 'bpn_aut_2', 'bpn_aut_3'], 0.45, ['bpn_aut_3']);
   items(comp(3.7, 0.6, 0.7 * ns + 0.6 * rng.normal()), ['bpn_com_1', 'bpn_com_2', 'bpn_com_3']);
-  items(comp(3.8, 0.6, 0.7 * ns + 0.6 * rng.normal()), ['bpn_rel_1', 'bpn_rel_2', 'bpn_rel_3'], 0.55, ['bpn_rel_3']);
+  items(comp(3.8, 0.6, 0.7 * ns + 0.6 * rng.normal()), ['bpn_rel_1', 'bpn_rel_2', 'bpn_rel_3'], 0.45, ['bpn_rel_3']);
   const jd = comp(2.8, 0.7, 0.8 * justice + 0.5 * rng.normal());
   items(jd, ['jus_dis_1', 'jus_dis_2', 'jus_dis_3']);
   items(comp(3.2, 0.7, 0.8 * justice + 0.5 * rng.normal()), ['jus_pro_1', 'jus_pro_2', 'jus_pro_3']);
@@ -258,9 +258,9 @@ function respondent(
   items(comp(3.2, 0.8, exhaustion), ['bo_exh_1', 'bo_exh_2', 'bo_exh_3']);
   items(comp(2.7, 0.6, 0.6 * exhaustion - 0.3 * ns + 0.5 * rng.normal()), ['bo_cyn_1', 'bo_cyn_2', 'bo_cyn_3']);
   items(3.5 + 0.35 * ns - 0.2 * exhaustion + (isZ ? MODEL.zPetition.enthusiasm : 0) + 0.45 * rng.normal(), ['ent_1', 'ent_2', 'ent_3']);
-  items(jd - 0.2 + 0.4 * rng.normal(), ['pay_1', 'pay_2'], 0.5);
-  items(2.8 + 0.3 * justice + 0.5 * rng.normal(), ['promo_1', 'promo_2'], 0.5);
-  items(3.2 + 0.3 * fit + 0.5 * rng.normal(), ['cc_1', 'cc_2', 'cc_3'], 0.55, ['cc_3']);
+  items(jd - 0.2 + 0.4 * rng.normal(), ['pay_1', 'pay_2'], 0.38);
+  items(2.8 + 0.3 * justice + 0.5 * rng.normal(), ['promo_1', 'promo_2'], 0.38);
+  items(3.2 + 0.3 * fit + 0.5 * rng.normal(), ['cc_1', 'cc_2', 'cc_3'], 0.45, ['cc_3']);
   items(ti, ['ti_1', 'ti_2', 'ti_3'], 0.5);
   return r;
 }

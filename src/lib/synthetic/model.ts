@@ -67,7 +67,7 @@ export const MODEL = {
     servicePer10: { mass_work: 0.2, law: 0.1, political: 0.1 } as Record<string, number>,
   },
   /** latent structure of items: item = true score + noise; true score = mean + effects + loading·factor + unique */
-  measurement: { generalLoading: 0.45, dimensionLoading: 0.35, uniqueSd: 0.3, itemNoiseSd: 0.55, importanceFactorSd: 0.35 },
+  measurement: { generalLoading: 0.45, dimensionLoading: 0.35, uniqueSd: 0.3, itemNoiseSd: 0.55, importanceFactorSd: 0.45, importanceUniqueSd: 0.35, importanceNoiseSd: 0.38 },
   /**
    * Career model: latent standardised factors. Turnover intention (latent) =
    * coefficients · predictors + noise. Need satisfaction, fairness and fit lower it;
