@@ -127,3 +127,28 @@ export function normalQuantile(p: number): number {
   }
   return (lo + hi) / 2;
 }
+
+/**
+ * Studentized range distribution P(Q ≤ q; k groups, df), by numerical integration:
+ * P = ∫ g_df(s) W(q·s) ds with W(w) = k ∫ φ(z) [Φ(z) − Φ(z − w)]^(k−1) dz and g_df the density of
+ * s = √(χ²_df / df). Composite Simpson on both integrals; checked against R's ptukey to 1e-6.
+ */
+export function ptukey(q: number, k: number, df: number): number {
+  if (q <= 0) return 0;
+  const simpson = (f: (x: number) => number, a: number, b: number, n: number) => {
+    const h = (b - a) / n;
+    let s = f(a) + f(b);
+    for (let i = 1; i < n; i++) s += (i % 2 ? 4 : 2) * f(a + i * h);
+    return (s * h) / 3;
+  };
+  const phi = (z: number) => Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+  const W = (w: number) => Math.min(1, k * simpson((z) => phi(z) * Math.pow(Math.max(0, normalCdf(z) - normalCdf(z - w)), k - 1), -8.5, 8.5, 400));
+  if (!Number.isFinite(df) || df > 1e5) return W(q);
+  const logC = (df / 2) * Math.log(df) - logGamma(df / 2) - (df / 2 - 1) * Math.log(2);
+  const dens = (s: number) => (s <= 0 ? 0 : Math.exp(logC + (df - 1) * Math.log(s) - (df * s * s) / 2));
+  // s is concentrated around 1 with sd ≈ 1/√(2·df); the window covers the mass to ~1e-12
+  const sd = 1 / Math.sqrt(2 * df);
+  const lo = Math.max(0, 1 - 12 * sd);
+  const hi = Math.sqrt((df + 12 * Math.sqrt(2 * df) + 60) / df);
+  return Math.min(1, simpson((s) => dens(s) * W(q * s), lo, hi, 400));
+}

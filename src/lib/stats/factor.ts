@@ -84,3 +84,54 @@ export function varimax(solution: FactorSolution, { maxIter = 1000, eps = 1e-5 }
   const rotated = mul(x, T).map((r, i) => r.map((v) => v * hs[i]));
   return summarise(rotated, solution.iterations);
 }
+
+/**
+ * Oblimin rotation (γ = 0, quartimin) by Jennrich's gradient projection algorithm, as
+ * GPArotation::oblimin(normalize = FALSE). Returns pattern loadings and the factor correlations Φ.
+ */
+export function oblimin(solution: FactorSolution, { eps = 1e-5, maxIter = 1000, gamma = 0 } = {}): FactorSolution & { phi: Matrix } {
+  const A = solution.loadings;
+  const p = A.length, k = A[0].length;
+  const mul = (a: Matrix, b: Matrix) => a.map((row) => b[0].map((_, j) => row.reduce((s, v, q) => s + v * b[q][j], 0)));
+  const tr = (a: Matrix) => a[0].map((_, j) => a.map((r) => r[j]));
+  const vgQ = (L: Matrix) => {
+    const L2 = L.map((r) => r.map((v) => v * v));
+    let X = L2.map((r) => r.map((_, j) => r.reduce((s, v, q) => s + (q === j ? 0 : v), 0)));
+    if (gamma !== 0) {
+      const colMeans = X[0].map((_, j) => X.reduce((s, r) => s + r[j], 0) / p);
+      X = X.map((r) => r.map((v, j) => v - gamma * colMeans[j]));
+    }
+    return { Gq: L.map((r, i) => r.map((v, j) => v * X[i][j])), f: L2.reduce((s, r, i) => s + r.reduce((a, v, j) => a + v * X[i][j], 0), 0) / 4 };
+  };
+  let T: Matrix = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
+  let L = mul(A, tr(inverse(T)));
+  let q = vgQ(L);
+  let f = q.f;
+  let G = tr(mul(mul(tr(L), q.Gq), inverse(T))).map((r) => r.map((v) => -v));
+  let al = 1;
+  for (let it = 0; it <= maxIter; it++) {
+    const colDot = T[0].map((_, j) => T.reduce((s, r, i) => s + r[j] * G[i][j], 0));
+    const Gp = G.map((r, i) => r.map((v, j) => v - T[i][j] * colDot[j]));
+    const s = Math.sqrt(Gp.reduce((acc, r) => acc + r.reduce((a, v) => a + v * v, 0), 0));
+    if (s < eps) break;
+    al *= 2;
+    let Tt = T, Lt = L, qt = q;
+    for (let i = 0; i <= 10; i++) {
+      const X = T.map((r, a) => r.map((v, j) => v - al * Gp[a][j]));
+      const norms = X[0].map((_, j) => 1 / Math.sqrt(X.reduce((acc, r) => acc + r[j] * r[j], 0)));
+      Tt = X.map((r) => r.map((v, j) => v * norms[j]));
+      Lt = mul(A, tr(inverse(Tt)));
+      qt = vgQ(Lt);
+      if (f - qt.f > 0.5 * s * s * al) break;
+      al /= 2;
+    }
+    T = Tt;
+    L = Lt;
+    q = qt;
+    f = qt.f;
+    G = tr(mul(mul(tr(L), q.Gq), inverse(T))).map((r) => r.map((v) => -v));
+  }
+  const phi = mul(tr(T), T);
+  const ss = L[0].map((_, j) => L.reduce((s, r) => s + r[j] ** 2, 0));
+  return { ...solution, loadings: L, phi, varianceExplained: ss.map((v) => ({ ss: v, proportion: v / p })) };
+}

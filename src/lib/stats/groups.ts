@@ -1,5 +1,5 @@
 /** Group differences. Missing values in a group are dropped; an empty group is an error. */
-import { chiSquareUpper, fUpper, tTwoSided } from './distributions.ts';
+import { chiSquareUpper, fUpper, ptukey, tTwoSided } from './distributions.ts';
 import { mean, present, variance, type Value } from './descriptive.ts';
 import { ranks } from './correlation.ts';
 
@@ -68,4 +68,22 @@ export function kruskalWallis(groups: Value[][]) {
   H /= 1 - ties / (N ** 3 - N);
   const df = g.length - 1;
   return { H, df, p: chiSquareUpper(H, df) };
+}
+
+/**
+ * Games–Howell post-hoc comparisons (unequal variances and sizes): for each pair, Welch's t and
+ * df, p from the studentized range with k groups: p = 1 − ptukey(|t|·√2, k, df).
+ */
+export function gamesHowell(groups: Value[][]) {
+  const g = groupsOf(groups);
+  const k = g.length;
+  const out: { i: number; j: number; diff: number; t: number; df: number; p: number }[] = [];
+  for (let i = 0; i < k; i++)
+    for (let j = i + 1; j < k; j++) {
+      const va = variance(g[i]) / g[i].length, vb = variance(g[j]) / g[j].length;
+      const t = (mean(g[i]) - mean(g[j])) / Math.sqrt(va + vb);
+      const df = (va + vb) ** 2 / (va ** 2 / (g[i].length - 1) + vb ** 2 / (g[j].length - 1));
+      out.push({ i, j, diff: mean(g[i]) - mean(g[j]), t, df, p: Math.max(0, 1 - ptukey(Math.abs(t) * Math.SQRT2, k, df)) });
+    }
+  return out;
 }
