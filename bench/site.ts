@@ -4,6 +4,9 @@
  */
 import { chromium } from '@playwright/test';
 import { serveStatic } from './static-server.ts';
+import { writeFileSync } from 'node:fs';
+import { compareAggregates } from '../src/lib/compare/aggregate.ts';
+import { nodeClient } from '../src/lib/db/node.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
@@ -17,6 +20,11 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
   cpSync('dist', root, { recursive: true });
   for (const f of ['respondents.parquet', 'competency.parquet', 'codebook.json']) cpSync(path.join(dataDir, f), path.join(root, 'data', f));
   // a static server that answers Range requests like a static host
+  // the comparison explorer's aggregate table, rebuilt for this data
+  const t0agg = performance.now();
+  const agg = await compareAggregates((sql) => nodeClient(dataDir).query(sql), 5);
+  const aggMs = performance.now() - t0agg;
+  writeFileSync(path.join(root, 'data', 'compare.json'), JSON.stringify(agg));
   const server = await serveStatic(root, port);
   try {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
@@ -52,6 +60,25 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
     console.log(`   first control change → redrawn (DuckDB-WASM start + query): ${firstMs} ms; Parquet bytes read: ${(firstBytes / 1024).toFixed(0)} KB`);
     console.log(`   re-query + redraw after a change: median ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms (n=${times.length})`);
     console.log(`   Parquet bytes per query after start: median ${(pct(perQueryBytes, 0.5) / 1024).toFixed(1)} KB`);
+    // /compare/: selection change → updated view
+    await page.goto(base + '/compare/', { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('#compare-view')?.getAttribute('data-state') === 'ready');
+    const ctimes: number[] = [];
+    const renders: number[] = [];
+    const picks = ['b_county', 'c_county', 'd_county', 'e_county', 'f_county'];
+    for (let i = 0; i < 20; i++) {
+      const value = picks[i % picks.length];
+      const ms = await page.evaluate(async (v) => {
+        const box = document.querySelector<HTMLInputElement>(`input[name=g][value=${v}]`)!;
+        const t = performance.now();
+        box.click();
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        return performance.now() - t;
+      }, value);
+      ctimes.push(ms);
+      renders.push(Number(await page.locator('#compare-view').getAttribute('data-render-ms')));
+    }
+    console.log(`   /compare/: aggregate table built in ${aggMs.toFixed(0)} ms (build time); selection change → updated view (to next frame): median ${pct(ctimes, 0.5).toFixed(1)} ms, p95 ${pct(ctimes, 0.95).toFixed(1)} ms; render alone median ${pct(renders, 0.5).toFixed(1)} ms`);
     await browser.close();
   } finally {
     server.close();

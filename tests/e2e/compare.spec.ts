@@ -37,7 +37,7 @@ test('a shared URL reopens the same view', async ({ page }) => {
   await expect(page.locator('select[name=by]')).toHaveValue('dept_type');
   expect(await page.locator('.compare-group').evaluateAll((s) => s.map((x) => x.getAttribute('data-group')))).toEqual(['petition_office', 'county_bureau']);
   await expect(page.locator('input[name=g][value=petition_office]')).toBeChecked();
-  await expect(page.locator('#ranking-table button[data-sort=need]')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.locator('#ranking-table th:has(button[data-sort=need])')).toHaveAttribute('aria-sort', 'ascending');
 });
 
 test('a small group is suppressed everywhere', async ({ page }) => {

@@ -126,7 +126,7 @@ export function rankingRows(data: CompareData, state: CompareState) {
 
 function renderRanking(data: CompareData, state: CompareState, label: Labeller): string {
   const head = [`<th scope="col"><button type="button" data-sort="label">Group</button></th>`, `<th scope="col"><button type="button" data-sort="n">n</button></th>`,
-    ...MEASURES.map((m) => `<th scope="col"><button type="button" data-sort="${m.id}" aria-sort="${state.sort === m.id ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none'}">${esc(m.label)}${state.sort === m.id ? (state.dir === 'asc' ? ' ▲' : ' ▼') : ''}</button></th>`)].join('');
+    ...MEASURES.map((m) => `<th scope="col" aria-sort="${state.sort === m.id ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none'}"><button type="button" data-sort="${m.id}">${esc(m.label)}${state.sort === m.id ? (state.dir === 'asc' ? ' ▲' : ' ▼') : ''}</button></th>`)].join('');
   const body = rankingRows(data, state)
     .map(({ g, values }) => `<tr data-group="${esc(g.value)}"><th scope="row">${esc(label(state.by, g.value))}</th><td>${g.suppressed ? `&lt;${data.k}` : g.n}</td>${MEASURES.map((m) => `<td data-measure="${m.id}">${values[m.id] === null ? 'suppressed' : fmt(m, values[m.id]!)}</td>`).join('')}</tr>`)
     .join('');
