@@ -24,6 +24,18 @@ for (const p of pages) {
       expect(await fig.getAttribute('id')).toBe(await fig.getAttribute('data-figure-id'));
       await expect(fig.locator('.chart svg, .chart table').first()).toBeVisible();
       expect(await fig.locator('.chart svg *, .chart td').count()).toBeGreaterThan(10);
+      // data marks are drawn, and inside the chart (a mis-set scale would put them off-canvas)
+      const marks = fig.locator('.chart svg g[aria-label=dot] circle, .chart svg g[aria-label=bar] rect, .chart svg g[aria-label=cell] rect, .chart svg g[aria-label=link] path, .chart td');
+      expect(await marks.count(), `${await fig.getAttribute('id')}: no data marks`).toBeGreaterThan(0);
+      const outside = await fig.locator('.chart svg g[aria-label=dot] circle').evaluateAll((cs) =>
+        cs.filter((c) => {
+          const svg = c.ownerSVGElement!;
+          const w = svg.viewBox.baseVal?.width || svg.width.baseVal.value;
+          const cx = Number(c.getAttribute('cx') ?? 0) + (c.parentElement?.getAttribute('transform')?.match(/translate\(([-\d.]+)/) ? Number(RegExp.$1) : 0);
+          return cx < 0 || cx > w;
+        }).length,
+      );
+      expect(outside, `${await fig.getAttribute('id')}: dots outside the chart`).toBe(0);
     }
     expect(external).toEqual([]);
   });

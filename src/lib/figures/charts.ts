@@ -12,7 +12,7 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
       height: 50 + data.length * 30,
       marginLeft: 240,
       marginRight: 60,
-      x: { domain: o.percent ? [o.domain[0], o.domain[1]] : o.domain, label: o.percent ? `${o.xLabel} (%)` : o.xLabel, grid: true, percent: o.percent },
+      x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? `${o.xLabel} (%)` : o.xLabel, grid: true, percent: o.percent },
       y: { domain: data.map((d) => d[o.y]), label: null },
       marks: [
         Plot.ruleY(data, { y: o.y, x1: o.lo, x2: o.hi, stroke: o.color ?? COLORS.proficiency, strokeWidth: 3, strokeOpacity: 0.45 }),
