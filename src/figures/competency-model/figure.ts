@@ -8,10 +8,13 @@ export const figure: FigureDef = {
   id: 'competency-model',
   title: 'The competency model: dimensions, competencies, weights and current scores',
   caption:
-    'The model groups fifteen competencies into five dimensions. Each label gives the AHP weight (share of the whole model) and, after the bar, the mean proficiency and mean gap of the chosen department. Choose a department to see its scores.',
+    'The model groups fifteen competencies into five dimensions. Each label gives the AHP weight (share of the whole model) and, after the bar, the mean proficiency (P) and mean gap of the chosen department. Choose a dimension to see its indicators and survey items; choose a department to see its scores.',
   alt: 'Tree diagram from the competency model to five dimensions and fifteen competencies, each labelled with its weight and scores.',
   source: 'Weights: AHP on the expert judgements in src/lib/model/ahp-judgements.ts; scores: competency.parquet.',
-  params: [{ name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' }],
+  params: [
+    { name: 'dimension', label: 'Dimension', kind: 'dimension', default: 'all' },
+    { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
+  ],
   sql: `SELECT competency, dimension, count(*)::INTEGER AS n, avg(proficiency) AS proficiency, avg(gap) AS gap
 FROM competency
 WHERE ($dept = 'all' OR dept_type = $dept) AND proficiency IS NOT NULL AND importance IS NOT NULL
@@ -30,6 +33,32 @@ ORDER BY dimension, competency`,
     const w = modelWeights();
     const byId = new Map(rows.map((r) => [r.competency, r]));
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const chosen = ctx.params.dimension && ctx.params.dimension !== 'all' ? ctx.params.dimension : null;
+    if (chosen) {
+      // one dimension: its competencies, their weights and scores, and the items that measure them
+      const dw = w.dimensions.find((d) => d.id === chosen)!.weight;
+      const root = `${dimensionLabel(ctx, chosen)} ${pct(dw)}`;
+      const itemPaths = w.competencies
+        .filter((c) => c.dimension === chosen)
+        .flatMap((c) => {
+          const r = byId.get(c.id);
+          const score = !r ? 'no data' : r.suppressed ? 'suppressed' : `P ${r.proficiency.toFixed(2)} · gap ${r.gap.toFixed(2)}`;
+          const comp = `${competencyLabel(ctx, c.id)} ${pct(c.global)} | ${score}`;
+          const scale = ctx.codebook.scales.find((s) => s.id === ctx.codebook.competencies.find((x) => x.id === c.id)!.proficiency)!;
+          return scale.items.map((it) => ({ path: `${root}/${comp}/${(ctx.codebook.variables.find((v) => v.name === it)?.wording?.en ?? it).replace(/\//g, '∕')}` }));
+        });
+      return Plot.plot(
+        base(ctx, {
+          height: 60 + itemPaths.length * 24,
+          marginTop: 24,
+          marginBottom: 24,
+          marginLeft: 150,
+          marginRight: 280,
+          axis: null,
+          marks: [Plot.tree(itemPaths, { path: 'path', delimiter: '/', fontSize: 12, stroke: '#999' })],
+        }),
+      ) as unknown as Element;
+    }
     const paths = w.competencies.map((c) => {
       const r = byId.get(c.id);
       const dw = w.dimensions.find((d) => d.id === c.dimension)!.weight;

@@ -33,7 +33,7 @@ export function controlOptions(kind: ControlKind, cb: Codebook): Option[] {
     case 'competency':
       return cb.competencies.map((c) => ({ value: c.id, label: c.label.en }));
     case 'dimension':
-      return cb.dimensions.map((d) => ({ value: d.id, label: d.label.en }));
+      return [{ value: 'all', label: 'Whole model' }, ...cb.dimensions.map((d) => ({ value: d.id, label: d.label.en }))];
   }
 }
 
