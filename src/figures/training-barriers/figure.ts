@@ -1,5 +1,5 @@
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { dotsWithCI } from '../../lib/figures/charts.ts';
+import { dotsWithCI, wilsonSQL } from '../../lib/figures/charts.ts';
 import { COLORS } from '../../lib/figures/plot.ts';
 
 const BARRIERS: [string, string][] = [
@@ -24,8 +24,7 @@ export const figure: FigureDef = {
 ${BARRIERS.map(([c, l]) => `  SELECT '${l.replace(/'/g, "''")}' AS barrier, ${c} AS chosen FROM x`).join('\n  UNION ALL\n')}
 ), agg AS (SELECT barrier, count(chosen)::INTEGER AS n, avg(chosen) AS share FROM long WHERE chosen IS NOT NULL GROUP BY barrier)
 SELECT barrier, n, share,
-       (share + 1.96^2 / (2 * n) - 1.96 * sqrt(share * (1 - share) / n + 1.96^2 / (4 * n * n))) / (1 + 1.96^2 / n) AS lo,
-       (share + 1.96^2 / (2 * n) + 1.96 * sqrt(share * (1 - share) / n + 1.96^2 / (4 * n * n))) / (1 + 1.96^2 / n) AS hi
+       ${wilsonSQL('share', 'n')}
 FROM agg ORDER BY share DESC`,
   columns: [
     { key: 'barrier', label: 'Barrier' },

@@ -1,5 +1,5 @@
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { dotsWithCI } from '../../lib/figures/charts.ts';
+import { dotsWithCI, wilsonSQL } from '../../lib/figures/charts.ts';
 
 const ITEMS: [string, string][] = [
   ['fmt_classroom', 'Received: classroom'], ['fmt_online', 'Received: online'], ['fmt_onsite', 'Received: on-site teaching base'], ['fmt_exchange', 'Received: secondment / exchange'],
@@ -19,8 +19,7 @@ long AS (
 ${ITEMS.map(([c, l], i) => `  SELECT ${i} AS ord, '${l.replace(/'/g, "''")}' AS format, ${c} AS v FROM x`).join('\n  UNION ALL\n')}
 ), agg AS (SELECT ord, format, count(v)::INTEGER AS n, avg(v) AS share FROM long WHERE v IS NOT NULL GROUP BY ord, format)
 SELECT format, n, share,
-       (share + 1.96^2 / (2 * n) - 1.96 * sqrt(share * (1 - share) / n + 1.96^2 / (4 * n * n))) / (1 + 1.96^2 / n) AS lo,
-       (share + 1.96^2 / (2 * n) + 1.96 * sqrt(share * (1 - share) / n + 1.96^2 / (4 * n * n))) / (1 + 1.96^2 / n) AS hi
+       ${wilsonSQL('share', 'n')}
 FROM agg ORDER BY ord`,
   columns: [
     { key: 'format', label: 'Format' },

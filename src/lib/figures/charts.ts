@@ -42,3 +42,11 @@ export function codeLabel(ctx: SpecContext, variable: string, code: unknown): st
 export const GROUP_CASE = `CASE $group WHEN 'county' THEN county WHEN 'dept_type' THEN dept_type WHEN 'gender' THEN gender
          WHEN 'age_band' THEN age_band WHEN 'education' THEN education WHEN 'rank' THEN rank
          WHEN 'service_band' THEN service_band WHEN 'leader' THEN leader WHEN 'recruitment' THEN recruitment END`;
+
+/** SQL for the 95% Wilson interval of a proportion column `p` over `n` answers (one formula, used by every share figure). */
+export function wilsonSQL(p: string, n: string): string {
+  const z2 = '1.96^2';
+  const centre = `(${p} + ${z2} / (2 * ${n}))`;
+  const half = `1.96 * sqrt(${p} * (1 - ${p}) / ${n} + ${z2} / (4 * ${n} * ${n}))`;
+  return `(${centre} - ${half}) / (1 + ${z2} / ${n}) AS lo,\n       (${centre} + ${half}) / (1 + ${z2} / ${n}) AS hi`;
+}
