@@ -77,7 +77,7 @@ export function renderCompare(data: CompareData, state: CompareState, label: Lab
       parts.push(`<p class="suppressed-group">Suppressed: fewer than ${data.k} respondents.</p></section>`);
       continue;
     }
-    parts.push(`<p class="n">n = ${g.n} respondents</p>`);
+    parts.push(`<p class="n">n = ${g.n} respondents · synthetic data</p>`);
     let section = '';
     parts.push('<table class="compare-table"><thead><tr><th scope="col">Measure</th><th scope="col">Group mean [95% CI]</th><th scope="col">Benchmark</th><th scope="col">Difference from the rest [95% CI]</th><th scope="col">Holm p</th><th scope="col">In plain words</th></tr></thead><tbody>');
     for (const m of MEASURES) {
