@@ -29,7 +29,7 @@ for (const p of pages) {
       expect(await marks.count(), `${await fig.getAttribute('id')}: no data marks`).toBeGreaterThan(0);
       const outside = await fig.locator('.chart svg g[aria-label=dot] circle').evaluateAll((cs) =>
         cs.filter((c) => {
-          const svg = c.ownerSVGElement!;
+          const svg = (c as SVGCircleElement).ownerSVGElement!;
           const w = svg.viewBox.baseVal?.width || svg.width.baseVal.value;
           const cx = Number(c.getAttribute('cx') ?? 0) + (c.parentElement?.getAttribute('transform')?.match(/translate\(([-\d.]+)/) ? Number(RegExp.$1) : 0);
           return cx < 0 || cx > w;
