@@ -8,7 +8,7 @@ export function builtPages(): string[] {
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory() && e.name !== '_astro' && e.name !== 'data') walk(p);
+      if (e.isDirectory() && e.name !== '_astro') walk(p);
       else if (e.name === 'index.html') out.push('/' + path.relative('dist', path.dirname(p)).replace(/\\/g, '/') + (dir === 'dist' ? '' : '/'));
     }
   };
