@@ -18,3 +18,10 @@ export const dimensionLabel = (ctx: SpecContext, id: string) => ctx.codebook.dim
 
 /** colours chosen to be distinguishable for common colour-vision deficiencies */
 export const COLORS = { proficiency: '#2a6fb0', importance: '#d9822b', gap: '#b2443a', neutral: '#6b6b6b' };
+
+/** one colour per department type, the same in every figure */
+export const DEPT_COLOR = {
+  legend: true,
+  domain: ['Township party-government office', 'Petition (letters-and-visits) office', 'County bureau'],
+  range: ['#2a6fb0', '#b2443a', '#d9822b'],
+};
