@@ -3,13 +3,20 @@
  * standardised alpha, omega, item statistics, KMO and Bartlett over its items, descriptives
  * with CIs; over all scale items KMO and Bartlett; Borich ranking and IPA quadrants when the
  * codebook pairs importance and proficiency scales. Pure: rows in, report out.
+ *
+ * Missing values: alpha and item statistics pairwise (as psych::alpha); correlations for omega,
+ * KMO and Bartlett pairwise, with Bartlett's n = number of rows (as cortest.bartlett(R, n)); scale
+ * scores are the item mean when every item is present (Scale contract), else missing, and their
+ * CI is over the present scores. A scale whose statistics cannot be computed (constant item,
+ * singular correlation matrix) is reported with `error` and null statistics instead of stopping
+ * the whole report.
  */
 import type { Codebook } from '../codebook/types.ts';
 import { cronbachAlpha, omegaTotal, columnsOf, reverseKey } from './reliability.ts';
 import { correlationMatrix } from './correlation.ts';
 import { kmo, bartlett } from './validity.ts';
 import { meanCI, type Value } from './descriptive.ts';
-import { borich, ipa } from './needs.ts';
+import { borich, ipa, locusForFocus } from './needs.ts';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): Value => (v === null || v === undefined || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
@@ -26,33 +33,43 @@ export function analyze(rows: Row[], cb: Codebook) {
   const n = rows.length;
   const scales = cb.scales.map((s) => {
     const items = scaleItems(rows, cb, s.id);
-    const a = cronbachAlpha(items);
-    const R = correlationMatrix(columnsOf(items)).r;
-    let omega: number | null = null;
+    const base = { id: s.id, label: s.label.en, items: s.items, reverse: s.reverse, score: meanCI(score(items)) };
     try {
-      omega = items[0].length >= 3 ? omegaTotal(items) : null;
-    } catch {
-      omega = null;
+      const a = cronbachAlpha(items);
+      const R = correlationMatrix(columnsOf(items)).r;
+      let omega: number | null = null;
+      try {
+        omega = items[0].length >= 3 ? omegaTotal(items) : null;
+      } catch {
+        omega = null;
+      }
+      const k = kmo(R);
+      return {
+        ...base,
+        n: a.n,
+        alpha: a.alpha,
+        standardisedAlpha: a.standardisedAlpha,
+        omegaTotal: omega,
+        kmo: k.overall,
+        bartlett: bartlett(R, n),
+        itemStats: s.items.map((it, i) => {
+          const { lo, hi } = meanCI(items.map((r) => r[i]));
+          return { item: it, reverse: s.reverse.includes(it), ...a.items[i], lo, hi, kmo: k.items[i] };
+        }),
+        error: null as string | null,
+      };
+    } catch (e) {
+      return { ...base, n: null, alpha: null, standardisedAlpha: null, omegaTotal: null, kmo: null, bartlett: null, itemStats: [], error: (e as Error).message };
     }
-    const k = kmo(R);
-    return {
-      id: s.id,
-      label: s.label.en,
-      items: s.items,
-      reverse: s.reverse,
-      n: a.n,
-      alpha: a.alpha,
-      standardisedAlpha: a.standardisedAlpha,
-      omegaTotal: omega,
-      kmo: k.overall,
-      bartlett: bartlett(R, n),
-      score: meanCI(score(items)),
-      itemStats: s.items.map((it, i) => ({ item: it, ...a.items[i], kmo: k.items[i] })),
-    };
   });
   const allItems = [...new Set(cb.scales.flatMap((s) => s.items))];
-  const R = correlationMatrix(allItems.map((it) => rows.map((r) => num(r[it])))).r;
-  const overall = { items: allItems.length, kmo: kmo(R).overall, bartlett: bartlett(R, n) };
+  let overall: { items: number; kmo: number | null; bartlett: ReturnType<typeof bartlett> | null; error: string | null };
+  try {
+    const R = correlationMatrix(allItems.map((it) => rows.map((r) => num(r[it])))).r;
+    overall = { items: allItems.length, kmo: kmo(R).overall, bartlett: bartlett(R, n), error: null };
+  } catch (e) {
+    overall = { items: allItems.length, kmo: null, bartlett: null, error: (e as Error).message };
+  }
   let needs = null;
   if (cb.competencies.length) {
     const imp = rows.map(() => [] as Value[]);
@@ -64,8 +81,9 @@ export function analyze(rows: Row[], cb: Codebook) {
     }
     const b = borich(imp, pro);
     const q = ipa(b.map((x) => x.meanImportance), b.map((x) => x.meanProficiency));
+    const lff = locusForFocus(b.map((x) => x.meanImportance), b.map((x) => x.meanGap));
     needs = cb.competencies
-      .map((c, j) => ({ competency: c.id, label: c.label.en, ...b[j], quadrant: q.quadrants[j] }))
+      .map((c, j) => ({ competency: c.id, label: c.label.en, ...b[j], quadrant: q.quadrants[j], locusForFocusPriority: lff.priority[j] }))
       .sort((x, y) => x.rank - y.rank);
   }
   return { n, scales, overall, needs };
@@ -73,18 +91,27 @@ export function analyze(rows: Row[], cb: Codebook) {
 
 export type AnalysisReport = ReturnType<typeof analyze>;
 
+/** The same report as readable fixed-width tables (for `--format table`). */
 export function formatTables(rep: AnalysisReport): string {
   const f = (x: number | null | undefined, d = 3) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
   const pad = (s: string, w: number) => s.padEnd(w);
   const out: string[] = [`Respondents: ${rep.n}`, '', 'Reliability and validity per scale', ''];
-  out.push([pad('scale', 30), pad('items', 6), pad('n', 6), pad('alpha', 7), pad('std α', 7), pad('omega', 7), pad('KMO', 7), pad('Bartlett χ² (df)', 20), 'mean [95% CI]'].join(' '));
+  out.push([pad('scale', 30), pad('items', 6), pad('n', 6), pad('alpha', 7), pad('std α', 7), pad('omega', 7), pad('KMO', 7), pad('Bartlett χ² (df)', 20), 'score mean [95% CI]'].join(' '));
   for (const s of rep.scales)
-    out.push([pad(s.label.slice(0, 30), 30), pad(String(s.items.length), 6), pad(String(s.n), 6), pad(f(s.alpha), 7), pad(f(s.standardisedAlpha), 7), pad(f(s.omegaTotal), 7), pad(f(s.kmo), 7), pad(`${f(s.bartlett.chi2, 2)} (${s.bartlett.df})`, 20), `${f(s.score.mean, 2)} [${f(s.score.lo, 2)}, ${f(s.score.hi, 2)}]`].join(' '));
-  out.push('', `All ${rep.overall.items} scale items: KMO ${f(rep.overall.kmo)}, Bartlett χ² ${f(rep.overall.bartlett.chi2, 2)}, df ${rep.overall.bartlett.df}, p ${rep.overall.bartlett.p.toExponential(2)}`);
+    out.push([pad(s.label.slice(0, 30), 30), pad(String(s.items.length), 6), pad(String(s.n ?? '—'), 6), pad(f(s.alpha), 7), pad(f(s.standardisedAlpha), 7), pad(f(s.omegaTotal), 7), pad(f(s.kmo), 7), pad(s.bartlett ? `${f(s.bartlett.chi2, 2)} (${s.bartlett.df})` : '—', 20), `${f(s.score.mean, 2)} [${f(s.score.lo, 2)}, ${f(s.score.hi, 2)}]`].join(' '));
+  const b = rep.overall.bartlett;
+  out.push('', rep.overall.error ? `All ${rep.overall.items} scale items: ${rep.overall.error}` : `All ${rep.overall.items} scale items: KMO ${f(rep.overall.kmo)}, Bartlett χ² ${f(b?.chi2, 2)}, df ${b?.df}, p ${b && b.p < 1e-300 ? '< 1e-300' : b?.p.toExponential(2)}`);
+  for (const s of rep.scales) {
+    out.push('', `${s.label} (${s.id})${s.error ? `: not computed — ${s.error}` : ''}`);
+    if (s.error) continue;
+    out.push([pad('item', 12), pad('rev', 4), pad('n', 6), pad('mean [95% CI]', 22), pad('sd', 6), pad('r.drop', 7), pad('α if del.', 10), 'KMO'].join(' '));
+    for (const it of s.itemStats)
+      out.push([pad(it.item, 12), pad(it.reverse ? 'yes' : '', 4), pad(String(it.n), 6), pad(`${f(it.mean, 2)} [${f(it.lo, 2)}, ${f(it.hi, 2)}]`, 22), pad(f(it.sd, 2), 6), pad(f(it.correctedItemTotalR), 7), pad(f(it.alphaIfDeleted), 10), f(it.kmo)].join(' '));
+  }
   if (rep.needs) {
-    out.push('', 'Training needs: Borich ranking and IPA quadrant', '');
-    out.push([pad('rank', 5), pad('competency', 32), pad('MWDS', 7), pad('importance', 11), pad('proficiency', 12), 'IPA quadrant'].join(' '));
-    for (const r of rep.needs) out.push([pad(String(r.rank), 5), pad(r.label, 32), pad(f(r.mwds), 7), pad(f(r.meanImportance, 2), 11), pad(f(r.meanProficiency, 2), 12), r.quadrant].join(' '));
+    out.push('', 'Training needs: Borich ranking, IPA quadrant, locus-for-focus priority (1 = high importance and high gap)', '');
+    out.push([pad('rank', 5), pad('competency', 32), pad('MWDS', 7), pad('importance', 11), pad('proficiency', 12), pad('IPA quadrant', 22), 'LfF'].join(' '));
+    for (const r of rep.needs) out.push([pad(String(r.rank), 5), pad(r.label.slice(0, 32), 32), pad(f(r.mwds), 7), pad(f(r.meanImportance, 2), 11), pad(f(r.meanProficiency, 2), 12), pad(r.quadrant, 22), String(r.locusForFocusPriority)].join(' '));
   }
   return out.join('\n');
 }

@@ -5,6 +5,7 @@ import type { Matrix } from './matrix.ts';
 
 const ok = (x: Value): x is number => typeof x === 'number' && Number.isFinite(x);
 
+/** Pearson r with a two-sided t-test p. Pairs with a missing value dropped; a constant variable gives r = NaN; n < 3 gives p = NaN. */
 export function pearson(x: Value[], y: Value[]): { r: number; n: number; p: number } {
   let n = 0, sx = 0, sy = 0;
   for (let i = 0; i < x.length; i++) if (ok(x[i]) && ok(y[i])) { n++; sx += x[i] as number; sy += y[i] as number; }
@@ -33,6 +34,7 @@ export function ranks(x: Value[]): (number | null)[] {
   return out;
 }
 
+/** Spearman's rho (Pearson r of average ranks of the complete pairs) with the t-approximation p (as R's cor.test(exact = FALSE)). Pairwise. */
 export function spearman(x: Value[], y: Value[]) {
   const keep = x.map((v, i) => ok(v) && ok(y[i]));
   const xs = x.filter((_, i) => keep[i]), ys = y.filter((_, i) => keep[i]);
@@ -40,7 +42,7 @@ export function spearman(x: Value[], y: Value[]) {
   return { rho: r, n, p };
 }
 
-/** columns → correlation matrix (pairwise complete) with p-values */
+/** Columns → correlation matrix with p-values and pair counts; each cell over the rows where both columns are present (pairwise, as psych::corr.test(use = 'pairwise')). */
 export function correlationMatrix(columns: Value[][], method: 'pearson' | 'spearman' = 'pearson'): { r: Matrix; p: Matrix; n: Matrix } {
   const k = columns.length;
   const r: Matrix = [], p: Matrix = [], n: Matrix = [];
@@ -54,7 +56,7 @@ export function correlationMatrix(columns: Value[][], method: 'pearson' | 'spear
   return { r, p, n };
 }
 
-/** Chi-square test of independence on a contingency table, with Cramér's V. */
+/** Chi-square test of independence on a table of counts (no continuity correction, as chisq.test(correct = FALSE)), with Cramér's V = √(χ²/(N·(min(r, c) − 1))). An empty row or column is an error. */
 export function chiSquareTest(table: number[][]): { chi2: number; df: number; p: number; cramersV: number } {
   const rows = table.map((r) => r.reduce((a, b) => a + b, 0));
   const cols = table[0].map((_, j) => table.reduce((s, r) => s + r[j], 0));

@@ -51,6 +51,19 @@ describe('exploratory factor analysis (reference: psych::fa minres, stats::varim
     }
   };
   it('varimax loadings match R up to factor order and sign, to 1e-3', () => matches(S.varimax(fa).loadings, ref.efa.varimax));
+  it('variance explained (SS loadings) of the unrotated and varimax solutions match R to 1e-4', () => {
+    fa.varianceExplained.forEach((v, i) => expect(Math.abs(v.ss - ref.efa_ss.unrotated[i])).toBeLessThan(1e-4));
+    // varimax may order factors differently: compare the sorted sums of squares
+    const ours = S.varimax(fa).varianceExplained.map((v) => v.ss).sort();
+    [...ref.efa_ss.varimax].sort().forEach((v: number, i: number) => expect(Math.abs(ours[i] - v)).toBeLessThan(1e-3));
+    expect(fa.varianceExplained[0].proportion).toBeCloseTo(fa.varianceExplained[0].ss / 25, 12);
+  });
+  it('degenerate: a singular R is refused by KMO, 0 or too many factors by the EFA', () => {
+    const Rs = [[1, 1, 0.5], [1, 1, 0.5], [0.5, 0.5, 1]];
+    expect(() => S.kmo(Rs)).toThrow('singular');
+    expect(() => S.bartlett(Rs, 100)).toThrow('singular');
+    expect(() => S.factorAnalysis(R, 25)).toThrow('factors');
+  });
   it('oblimin (quartimin) loadings match GPArotation up to factor order and sign, to 1e-3', () => {
     const ob = S.oblimin(fa);
     matches(ob.loadings, ref.efa.oblimin);

@@ -1,7 +1,8 @@
 /**
  * Exploratory factor analysis on a correlation matrix: iterated principal axis factoring,
  * which converges to the minres (unweighted least squares) solution, and varimax rotation
- * (Kaiser-normalised). Oblimin is not implemented yet (see docs/statistics.md).
+ * (Kaiser-normalised) or oblimin (quartimin) rotation. Input is a correlation matrix, so the missing-
+ * value policy is the caller's (correlationMatrix gives pairwise). nFactors must be in [1, items).
  */
 import { symmetricEigen, inverse, type Matrix } from './matrix.ts';
 

@@ -1,4 +1,9 @@
-/** Group differences. Missing values in a group are dropped; an empty group is an error. */
+/**
+ * Group differences. Every function takes one array of values per group. Missing values in a
+ * group are dropped; a group with fewer than 2 values left is an error (naming the group).
+ * The Welch-type tests (welchT, welchAnova, gamesHowell) also refuse a group with zero variance,
+ * whose weight would be infinite.
+ */
 import { chiSquareUpper, fUpper, ptukey, tTwoSided } from './distributions.ts';
 import { mean, present, variance, type Value } from './descriptive.ts';
 import { ranks } from './correlation.ts';
@@ -11,9 +16,19 @@ function groupsOf(groups: Value[][]): number[][] {
   return g;
 }
 
-/** Welch's t-test (unequal variances) with Cohen's d on the pooled SD. */
+function noZeroVariance(g: number[][]) {
+  g.forEach((x, i) => {
+    if (!(variance(x) > 0)) throw new Error(`group ${i} has zero variance; Welch-type tests need spread in every group`);
+  });
+}
+
+/**
+ * Welch's t-test (unequal variances), two-sided, of mean(a) − mean(b), with Cohen's d =
+ * (mean(a) − mean(b)) / pooled SD (pooled with n − 1 weights). Missing values dropped per group.
+ */
 export function welchT(a: Value[], b: Value[]) {
   const [x, y] = groupsOf([a, b]);
+  noZeroVariance([x, y]);
   const va = variance(x), vb = variance(y), na = x.length, nb = y.length;
   const se2 = va / na + vb / nb;
   const t = (mean(x) - mean(y)) / Math.sqrt(se2);
@@ -22,7 +37,7 @@ export function welchT(a: Value[], b: Value[]) {
   return { t, df, p: tTwoSided(t, df), meanDiff: mean(x) - mean(y), cohensD: (mean(x) - mean(y)) / pooled };
 }
 
-/** Classic one-way ANOVA with η² and ω². */
+/** Classic one-way ANOVA with η² = SSb/SSt and ω² = (SSb − df1·MSw)/(SSt + MSw). Missing values dropped per group. */
 export function anova(groups: Value[][]) {
   const g = groupsOf(groups);
   const all = g.flat();
@@ -37,6 +52,7 @@ export function anova(groups: Value[][]) {
 /** Welch's heteroscedastic one-way ANOVA (as R's oneway.test(var.equal = FALSE)). */
 export function welchAnova(groups: Value[][]) {
   const g = groupsOf(groups);
+  noZeroVariance(g);
   const k = g.length;
   const w = g.map((x) => x.length / variance(x));
   const sw = w.reduce((a, b) => a + b, 0);
@@ -49,7 +65,7 @@ export function welchAnova(groups: Value[][]) {
   return { F, df1, df2, p: fUpper(F, df1, df2) };
 }
 
-/** Kruskal–Wallis rank-sum test with the tie correction (as R's kruskal.test). */
+/** Kruskal–Wallis rank-sum test with the tie correction (as R's kruskal.test). Missing values dropped; all values tied gives H = NaN (as R). */
 export function kruskalWallis(groups: Value[][]) {
   const g = groupsOf(groups);
   const all = g.flat();
@@ -72,10 +88,12 @@ export function kruskalWallis(groups: Value[][]) {
 
 /**
  * Games–Howell post-hoc comparisons (unequal variances and sizes): for each pair, Welch's t and
- * df, p from the studentized range with k groups: p = 1 − ptukey(|t|·√2, k, df).
+ * df, p from the studentized range with k groups: p = 1 − ptukey(|t|·√2, k, df). Group indices
+ * i < j are positions in `groups`; p is accurate to about 1e-6 (numerical integration).
  */
 export function gamesHowell(groups: Value[][]) {
   const g = groupsOf(groups);
+  noZeroVariance(g);
   const k = g.length;
   const out: { i: number; j: number; diff: number; t: number; df: number; p: number }[] = [];
   for (let i = 0; i < k; i++)

@@ -8,3 +8,5 @@ export * from './groups.ts';
 export * from './regression.ts';
 export * from './needs.ts';
 export * from './ahp.ts';
+export * from './matrix.ts';
+export * from './analyze.ts';

@@ -1,4 +1,9 @@
-/** Ordinary least squares with an intercept. Missing values: listwise (rows with any missing value are dropped). */
+/**
+ * Ordinary least squares with an intercept: y (length n) on X (n rows × predictors).
+ * Missing values: listwise (rows with a missing y or any missing predictor are dropped).
+ * Fewer complete rows than coefficients + 1, or collinear predictors, is an error.
+ * VIF_j = 1/(1 − R²_j) from regressing predictor j on the others (1 when there is one predictor).
+ */
 import { tTwoSided } from './distributions.ts';
 import { inverse, type Matrix } from './matrix.ts';
 import { sd, type Value } from './descriptive.ts';
@@ -18,12 +23,18 @@ export interface OlsResult {
 export function ols(y: Value[], X: Value[][]): OlsResult {
   const ok = (v: Value): v is number => typeof v === 'number' && Number.isFinite(v);
   const rows = y.map((v, i) => [v, X[i]] as const).filter(([v, x]) => ok(v) && x.every(ok)) as [number, number[]][];
+  if (!X.length || X.length !== y.length) throw new Error('OLS: y and X must have the same, non-zero number of rows');
   const n = rows.length, p = X[0].length + 1;
   if (n <= p) throw new Error(`OLS: ${n} complete rows for ${p} coefficients`);
   const D: Matrix = rows.map(([, x]) => [1, ...x]);
   const Y = rows.map(([v]) => v);
   const XtX = D[0].map((_, a) => D[0].map((_, b) => D.reduce((s, r) => s + r[a] * r[b], 0)));
-  const XtXi = inverse(XtX);
+  let XtXi: Matrix;
+  try {
+    XtXi = inverse(XtX);
+  } catch {
+    throw new Error('OLS: the predictors are collinear (or one is constant); XᵀX is singular');
+  }
   const XtY = D[0].map((_, a) => D.reduce((s, r, i) => s + r[a] * Y[i], 0));
   const coef = XtXi.map((r) => r.reduce((s, v, j) => s + v * XtY[j], 0));
   const fitted = D.map((r) => r.reduce((s, v, j) => s + v * coef[j], 0));

@@ -10,7 +10,7 @@ import { factorAnalysis } from './factor.ts';
 
 const ok = (x: Value): x is number => typeof x === 'number' && Number.isFinite(x);
 
-/** pairwise covariance matrix */
+/** Covariance matrix of columns, each pair over the rows where both are present (pairwise). */
 export function covarianceMatrix(columns: Value[][]): number[][] {
   const k = columns.length;
   const C = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -24,6 +24,7 @@ export function covarianceMatrix(columns: Value[][]): number[][] {
   return C;
 }
 
+/** (min + max) − x; missing stays missing (null). */
 export const reverseKey = (x: Value, min: number, max: number) => (ok(x) ? min + max - x : null);
 
 export const columnsOf = (items: Value[][]) => items[0].map((_, j) => items.map((r) => r[j]));
@@ -44,10 +45,19 @@ export interface Reliability {
   items: { alphaIfDeleted: number; correctedItemTotalR: number; mean: number; sd: number; n: number }[];
 }
 
+/**
+ * Cronbach's alpha of respondents × items (reverse-keyed already): raw alpha from the pairwise
+ * covariance matrix, standardised alpha from the mean inter-item correlation, and per item the
+ * alpha if deleted and the corrected item–total correlation (item vs sum of the others), all as
+ * psych::alpha. `n` is the number of complete rows. Constant item or fewer than 2 items: error.
+ */
 export function cronbachAlpha(items: Value[][]): Reliability {
   const cols = columnsOf(items);
   const k = cols.length;
   if (k < 2) throw new Error('alpha needs at least 2 items');
+  cols.forEach((c, i) => {
+    if (c.filter(ok).length < 2) throw new Error(`alpha: item ${i} has fewer than 2 answers`);
+  });
   const C = covarianceMatrix(cols);
   if (C.some((r, i) => !(r[i] > 0))) throw new Error('alpha: an item is constant (zero variance)');
   const R = C.map((r, i) => r.map((v, j) => v / Math.sqrt(C[i][i] * C[j][j])));
@@ -77,8 +87,10 @@ export function cronbachAlpha(items: Value[][]): Reliability {
 /**
  * McDonald's omega total from a one-factor minres (iterated principal axis) solution on the
  * correlation matrix: ω_t = 1 − Σ uniquenesses / (1ᵀR1). psych::omega(nfactors = 1) gives the same.
+ * Missing values: pairwise correlations. Needs ≥ 3 items (a 1-factor model on 2 items is not identified).
  */
 export function omegaTotal(items: Value[][]): number {
+  if ((items[0]?.length ?? 0) < 3) throw new Error('omega: needs at least 3 items');
   const R = correlationMatrix(columnsOf(items)).r;
   const fa = factorAnalysis(R, 1);
   const total = R.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);

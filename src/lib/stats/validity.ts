@@ -2,7 +2,7 @@
 import { chiSquareUpper } from './distributions.ts';
 import { inverse, logDet, type Matrix } from './matrix.ts';
 
-/** KMO from a correlation matrix; throws if R is singular. */
+/** KMO from a correlation matrix (missing values: whatever built R; correlationMatrix is pairwise); throws if R is singular. */
 export function kmo(R: Matrix): { overall: number; items: number[] } {
   const Ri = inverse(R);
   const p = R.length;
@@ -18,7 +18,7 @@ export function kmo(R: Matrix): { overall: number; items: number[] } {
   return { overall: r2 / (r2 + p2), items };
 }
 
-/** Bartlett's test: χ² = −(n − 1 − (2p + 5)/6) ln|R|, df = p(p − 1)/2. */
+/** Bartlett's test: χ² = −(n − 1 − (2p + 5)/6) ln|R|, df = p(p − 1)/2, n the sample size the caller states (psych::cortest.bartlett). Singular R: error. */
 export function bartlett(R: Matrix, n: number): { chi2: number; df: number; p: number } {
   const p = R.length;
   const ld = logDet(R);
