@@ -58,6 +58,21 @@ describe('reliability and validity on bfi (reference: psych::alpha, omega, KMO, 
     rel(b.chi2, ref.bartlett.chisq, 1e-9);
     expect(b.df).toBe(300);
   });
+  it('the published figures quoted in shared/notes/domain.md (psych 2.2.9) to 4 decimals', () => {
+    const published: Record<string, [number, number]> = { A: [0.703, 0.713], C: [0.7267, 0.7301], E: [0.7617, 0.7618], N: [0.814, 0.8147], O: [0.6002, 0.6073] };
+    for (const [name, [raw, std]] of Object.entries(published)) {
+      const s = ref.scales[name];
+      const a = S.cronbachAlpha(data.map((r) => s.items.map((it: string) => {
+        const v = r[header.indexOf(it)];
+        return s.reverse.includes(it) ? S.reverseKey(v, 1, 6) : v;
+      })));
+      expect(a.alpha.toFixed(4)).toBe(raw.toFixed(4));
+      expect(a.standardisedAlpha.toFixed(4)).toBe(std.toFixed(4));
+    }
+    const R = S.correlationMatrix(header.slice(0, 25).map(col)).r;
+    expect(S.kmo(R).overall.toFixed(4)).toBe('0.8459');
+    expect(S.bartlett(R, 2800).chi2.toFixed(2)).toBe('20163.79');
+  });
   it('a constant item is refused with a clear error', () => {
     expect(() => S.cronbachAlpha([[1, 2], [1, 3], [1, 4]])).toThrow('constant');
   });
