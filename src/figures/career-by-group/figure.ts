@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base } from '../../lib/figures/plot.ts';
-import { codeLabel, GROUP_CASE } from '../../lib/figures/charts.ts';
+import { codeLabel, GROUP_CASE, unpivotSQL } from '../../lib/figures/charts.ts';
 
 const SCALES: [string, string][] = [
   ['score_autonomy', 'Autonomy'], ['score_competence', 'Competence'], ['score_relatedness', 'Relatedness'],
@@ -17,7 +17,7 @@ export const figure: FigureDef = {
   params: [{ name: 'group', label: 'Compare by', kind: 'group', default: 'age_band' }, { name: 'county', label: 'County', kind: 'county', default: 'all' }],
   sql: `WITH x AS (SELECT *, ${GROUP_CASE} AS grp FROM respondents WHERE ($county = 'all' OR county = $county)),
 long AS (
-${SCALES.map(([c, l], i) => `  SELECT ${i} AS ord, '${l.replace(/'/g, "''")}' AS scale, grp, ${c} AS v FROM x`).join('\n  UNION ALL\n')}
+${unpivotSQL(SCALES, 'scale', 'x', 'grp')}
 )
 SELECT scale, grp, count(v)::INTEGER AS n, avg(v) AS mean FROM long WHERE v IS NOT NULL
 GROUP BY ord, scale, grp ORDER BY ord, grp NULLS LAST`,

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, DEPT_COLOR } from '../../lib/figures/plot.ts';
-import { codeLabel } from '../../lib/figures/charts.ts';
+import { codeLabel, unpivotSQL } from '../../lib/figures/charts.ts';
 
 const SCALES: [string, string][] = [
   ['score_enthusiasm', 'Work enthusiasm'], ['score_autonomy', 'Need satisfaction: autonomy'], ['score_competence', 'Need satisfaction: competence'],
@@ -18,7 +18,7 @@ export const figure: FigureDef = {
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'all' }],
   sql: `WITH x AS (SELECT * FROM respondents WHERE ($county = 'all' OR county = $county)),
 long AS (
-${SCALES.map(([c, l], i) => `  SELECT ${i} AS ord, '${l.replace(/'/g, "''")}' AS scale, dept_type, ${c} AS v FROM x`).join('\n  UNION ALL\n')}
+${unpivotSQL(SCALES, 'scale', 'x', 'dept_type')}
 )
 SELECT scale, dept_type, count(v)::INTEGER AS n, avg(v) AS mean,
        avg(v) - 1.96 * stddev_samp(v) / sqrt(count(v)) AS lo, avg(v) + 1.96 * stddev_samp(v) / sqrt(count(v)) AS hi

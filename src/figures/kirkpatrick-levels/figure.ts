@@ -1,5 +1,5 @@
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { dotsWithCI } from '../../lib/figures/charts.ts';
+import { dotsWithCI, unpivotSQL } from '../../lib/figures/charts.ts';
 
 const LEVELS: [string, string][] = [
   ['kirk_reaction', '1 Reaction: worthwhile'], ['kirk_learning', '2 Learning: new knowledge and skills'],
@@ -15,7 +15,7 @@ export const figure: FigureDef = {
   params: [{ name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' }, { name: 'county', label: 'County', kind: 'county', default: 'all' }],
   sql: `WITH x AS (SELECT * FROM respondents WHERE ($dept = 'all' OR dept_type = $dept) AND ($county = 'all' OR county = $county)),
 long AS (
-${LEVELS.map(([c, l]) => `  SELECT '${l.replace(/'/g, "''")}' AS level, ${c} AS v FROM x`).join('\n  UNION ALL\n')}
+${unpivotSQL(LEVELS, 'level', 'x')}
 )
 SELECT level, count(v)::INTEGER AS n, avg(v) AS mean,
        avg(v) - 1.96 * stddev_samp(v) / sqrt(count(v)) AS lo, avg(v) + 1.96 * stddev_samp(v) / sqrt(count(v)) AS hi

@@ -1,5 +1,5 @@
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { dotsWithCI, wilsonSQL } from '../../lib/figures/charts.ts';
+import { dotsWithCI, wilsonSQL, unpivotSQL } from '../../lib/figures/charts.ts';
 import { COLORS } from '../../lib/figures/plot.ts';
 
 const BARRIERS: [string, string][] = [
@@ -21,8 +21,8 @@ export const figure: FigureDef = {
   sql: `WITH x AS (
   SELECT * FROM respondents WHERE ($sample = 'all' OR sample = $sample) AND ($county = 'all' OR county = $county)
 ), long AS (
-${BARRIERS.map(([c, l]) => `  SELECT '${l.replace(/'/g, "''")}' AS barrier, ${c} AS chosen FROM x`).join('\n  UNION ALL\n')}
-), agg AS (SELECT barrier, count(chosen)::INTEGER AS n, avg(chosen) AS share FROM long WHERE chosen IS NOT NULL GROUP BY barrier)
+${unpivotSQL(BARRIERS, 'barrier', 'x')}
+), agg AS (SELECT barrier, count(v)::INTEGER AS n, avg(v) AS share FROM long WHERE v IS NOT NULL GROUP BY barrier)
 SELECT barrier, n, share,
        ${wilsonSQL('share', 'n')}
 FROM agg ORDER BY share DESC`,

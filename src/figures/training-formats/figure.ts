@@ -1,5 +1,5 @@
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { dotsWithCI, wilsonSQL } from '../../lib/figures/charts.ts';
+import { dotsWithCI, wilsonSQL, unpivotSQL } from '../../lib/figures/charts.ts';
 
 const ITEMS: [string, string][] = [
   ['fmt_classroom', 'Received: classroom'], ['fmt_online', 'Received: online'], ['fmt_onsite', 'Received: on-site teaching base'], ['fmt_exchange', 'Received: secondment / exchange'],
@@ -16,7 +16,7 @@ export const figure: FigureDef = {
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'all' }],
   sql: `WITH x AS (SELECT * FROM respondents WHERE ($county = 'all' OR county = $county)),
 long AS (
-${ITEMS.map(([c, l], i) => `  SELECT ${i} AS ord, '${l.replace(/'/g, "''")}' AS format, ${c} AS v FROM x`).join('\n  UNION ALL\n')}
+${unpivotSQL(ITEMS, 'format', 'x')}
 ), agg AS (SELECT ord, format, count(v)::INTEGER AS n, avg(v) AS share FROM long WHERE v IS NOT NULL GROUP BY ord, format)
 SELECT format, n, share,
        ${wilsonSQL('share', 'n')}

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { labelOf } from '../../lib/codebook/labels.ts';
 import { base, COLORS } from '../../lib/figures/plot.ts';
+import { GROUP_CASE } from '../../lib/figures/charts.ts';
 
 /** Who intends to leave: mean turnover intention by a chosen group. */
 export const figure: FigureDef = {
@@ -22,9 +23,7 @@ export const figure: FigureDef = {
        avg(score_turnover) + 1.96 * stddev_samp(score_turnover) / sqrt(count(*)) AS hi
 FROM (
   SELECT score_turnover,
-         CASE $group WHEN 'county' THEN county WHEN 'dept_type' THEN dept_type WHEN 'gender' THEN gender
-                     WHEN 'age_band' THEN age_band WHEN 'education' THEN education WHEN 'rank' THEN rank
-                     WHEN 'service_band' THEN service_band WHEN 'leader' THEN leader WHEN 'recruitment' THEN recruitment END AS grp
+         ${GROUP_CASE} AS grp
   FROM respondents
   WHERE ($county = 'all' OR county = $county) AND score_turnover IS NOT NULL
 )

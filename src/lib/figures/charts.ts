@@ -50,3 +50,13 @@ export function wilsonSQL(p: string, n: string): string {
   const half = `1.96 * sqrt(${p} * (1 - ${p}) / ${n} + ${z2} / (4 * ${n} * ${n}))`;
   return `(${centre} - ${half}) / (1 + ${z2} / ${n}) AS lo,\n       (${centre} + ${half}) / (1 + ${z2} / ${n}) AS hi`;
 }
+
+/**
+ * SQL that turns columns into labelled rows (`SELECT 'label' AS <name>, <column> AS v FROM <from>`
+ * joined by UNION ALL), with an `ord` column keeping the list order. Labels are escaped here, once.
+ */
+export function unpivotSQL(items: [column: string, label: string][], name: string, from: string, extra = ''): string {
+  return items
+    .map(([c, l], i) => `  SELECT ${i} AS ord, '${l.replace(/'/g, "''")}' AS ${name}, ${extra ? extra + ', ' : ''}${c} AS v FROM ${from}`)
+    .join('\n  UNION ALL\n');
+}

@@ -2,7 +2,7 @@
  * Does the analysis of the published data recover the synthetic generator's true parameters?
  * Used by the appendix (shown to readers) and by `npm run reproduce` (fails loudly if not).
  */
-import { ols } from '../stats/regression.ts';
+import { TURNOVER_PREDICTORS, turnoverModel } from './turnover.ts';
 
 type Query = <T = Record<string, unknown>>(sql: string) => Promise<T[]>;
 
@@ -24,17 +24,10 @@ export async function recoveryChecks(query: Query, truth: any): Promise<Recovery
   out.push({ check: 'Z City petition staff: work enthusiasm vs others', truth: `lower (effect ${m.zPetition.enthusiasm})`, estimate: z.ent.toFixed(2), recovered: z.ent < 0 });
   out.push({ check: 'Z City petition staff: turnover intention vs others', truth: `higher (effect +${m.zPetition.turnover})`, estimate: z.ti.toFixed(2), recovered: z.ti > 0 });
   // 3. regression signs
-  const rows = await query<Record<string, number | null>>(`
-    SELECT score_turnover, (score_autonomy + score_competence + score_relatedness) / 3 AS need,
-           (score_just_dist + score_just_proc + score_just_inter + score_just_info) / 4 AS justice,
-           (score_fit_da + score_fit_ns) / 2 AS fit, score_exhaustion,
-           CASE WHEN age_band IS NULL THEN NULL WHEN age_band = '18-29' THEN 1 ELSE 0 END AS young,
-           CASE WHEN education IS NULL THEN NULL WHEN education IN ('bachelor', 'postgraduate') THEN 1 ELSE 0 END AS higher_ed
-    FROM respondents`);
-  const keys = ['need', 'justice', 'fit', 'score_exhaustion', 'young', 'higher_ed'];
+  const keys = TURNOVER_PREDICTORS.map(([k]) => k);
   const truthCoef = [m.turnover.needSatisfaction, m.turnover.justice, m.turnover.fit, m.turnover.exhaustion, m.turnover.under30, m.turnover.higherEducation];
   const names = ['need satisfaction', 'organisational justice', 'person–job fit', 'exhaustion', 'aged under 30', 'higher education'];
-  const fit = ols(rows.map((r) => r.score_turnover), rows.map((r) => keys.map((k) => r[k])));
+  const fit = await turnoverModel(query);
   keys.forEach((_, i) => {
     const b = fit.coef[i + 1];
     out.push({ check: `Turnover regression: sign of ${names[i]}`, truth: `${truthCoef[i] > 0 ? '+' : '−'} (latent ${truthCoef[i]})`, estimate: b.toFixed(3), recovered: Math.sign(b) === Math.sign(truthCoef[i]) });
