@@ -131,4 +131,6 @@ export interface Codebook {
   scales: Scale[];
   dimensions: Dimension[];
   competencies: Competency[];
+  /** the declared disclosure scenario (src/lib/codebook/disclosure.ts); absent = none declared */
+  disclosure?: import('./disclosure.ts').DisclosureScenario;
 }

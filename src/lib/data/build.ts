@@ -12,7 +12,8 @@ import type { Codebook, Variable } from '../codebook/types.ts';
 import { publishedName } from '../codebook/load.ts';
 import { ident, lit, openDuck, rows } from './duck.ts';
 import { validateRaw, ValidationFailed } from './validate.ts';
-import { FIXED_KEYS, generaliseExpr, suppressToK, SUPPRESSION_ORDER, type DisclosureReport } from './anonymise.ts';
+import { anonymiseMicrodata, bandRecordNumbers, generaliseExpr, quasiIdentifierColumns, scenarioOf, type DisclosureReport } from './anonymise.ts';
+import { buildGroupAggregates } from '../privacy/aggregates.ts';
 
 export interface BuildOptions {
   rawDir: string;
@@ -26,6 +27,8 @@ export interface BuildOptions {
 export interface BuildResult {
   manifest: Manifest;
   disclosure: DisclosureReport;
+  /** seconds per step (load, typed table, anonymise microdata, protected aggregates, …) */
+  timings: Record<string, number>;
 }
 
 export interface Manifest {
@@ -65,8 +68,10 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
 
   const conn = await openDuck();
   let tLap = performance.now();
+  const timings: Record<string, number> = {};
   const lap = (what: string) => {
-    if (process.env.BUILD_TIMING) console.error(`[timing] ${what}: ${((performance.now() - tLap) / 1000).toFixed(2)} s`);
+    timings[what] = (performance.now() - tLap) / 1000;
+    if (process.env.BUILD_TIMING) console.error(`[timing] ${what}: ${timings[what].toFixed(2)} s`);
     tLap = performance.now();
   };
   await conn.run(`SET preserve_insertion_order = true`);
@@ -103,33 +108,43 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   await conn.run(`DROP TABLE raw`);
 
   lap('typed table');
-  const disclosureCore = await suppressToK(conn, 'pub', k, recordsIn);
-  const disclosure: DisclosureReport = {
-    ...disclosureCore,
-    generalised,
-    definition:
-      'Every combination of the published quasi-identifiers (' +
-      [...FIXED_KEYS, ...SUPPRESSION_ORDER].join(', ') +
-      ') occurs at least k times, NULL (suppressed) counted as a value of its own.',
-  };
-
-  lap('suppression');
   // Scale scores: mean after reverse keying; NULL if any item is missing.
   const scoreCols = codebook.scales.map((s) => {
     const terms = s.items.map((it) => (s.reverse.includes(it) ? `(${s.min + s.max} - ${ident(it)})` : ident(it)));
     return `(${terms.join(' + ')}) / ${s.items.length}.0 AS ${ident(s.score)}`;
   });
+  await conn.run(`CREATE OR REPLACE TABLE pub AS SELECT *, ${scoreCols.join(', ')} FROM pub`);
+  await conn.run(`CREATE TABLE full_detail AS SELECT * FROM pub`);
+  await bandRecordNumbers(conn, 'pub', scenarioOf(codebook));
+  // Tier 1: the microdata, k-anonymous over the declared scenario.
+  const disclosureCore = await anonymiseMicrodata(conn, 'pub', codebook, k, recordsIn);
+  lap('anonymise microdata');
+  // Tier 2: protected aggregate tables from the full-detail records, which are never published.
+  const levels = Object.fromEntries(Object.entries(disclosureCore.variables).map(([v, d]) => [v, d.level]));
+  // one thread: floating-point sums in a fixed order, so the same input gives the same bytes
+  await conn.run(`SET threads = 1`);
+  const aggregates = await buildGroupAggregates(conn, 'full_detail', codebook, k, levels);
+  await conn.run(`RESET threads`);
+  await conn.run(`DROP TABLE full_detail`);
+  const disclosure: DisclosureReport = {
+    ...disclosureCore,
+    generalised,
+    aggregates: aggregates.report,
+    definition:
+      'Every combination of the intruder-known variables (' +
+      quasiIdentifierColumns(codebook).join(', ') +
+      ') occurs at least k times in the microdata, NULL (withheld) counted as a value of its own; each class holds at least l distinct answers to every sensitive question or the answer is withheld there. Breakdowns by group are published as aggregate tables from the full data, with cells under k and their complements withheld.',
+  };
+  lap('protected aggregates');
 
   // Respondent ids re-keyed: a hash of a salt and the source row, so ids carry no order or source.
   const source = sourceInfo(rawDir);
   const salt = createHash('sha256').update(JSON.stringify({ source: source.kind === 'synthetic' ? source.seed : source.files, v: codebook.version })).digest('hex');
-  const pubCols = published.map((v) => ident(publishedName(v)!)).join(', ');
-  await conn.run(
-    `CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(_row AS VARCHAR)), 1, 16) AS rid, ${pubCols}, ${scoreCols.join(', ')} FROM pub`,
-  );
+  await conn.run(`CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(_row AS VARCHAR)), 1, 16) AS rid, * EXCLUDE (_row) FROM pub`);
   await conn.run(`DROP TABLE pub`);
+  const present = new Set((await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE respondents)`)).map((r) => r.column_name));
 
-  const groupCols = ['sample', 'city', 'county', 'township', 'dept_type', 'survey_year', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment'];
+  const groupCols = ['sample', 'city', 'county', 'township', 'dept_type', 'survey_year', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment', 'train_count'].filter((c) => present.has(c));
   const parts = codebook.competencies.map((c) => {
     const pro = codebook.scales.find((s) => s.id === c.proficiency)!.score;
     const imp = codebook.scales.find((s) => s.id === c.importance)!.score;
@@ -155,11 +170,13 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   lap('copy competency');
   // CSV twin of the microdata for readers without a Parquet reader
   await conn.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`);
-  writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify(codebook, null, 2) + '\n');
+  await copy('groups', 'measure, scope, by_var, grp', 'groups.parquet');
+  // one k: the published codebook states the k this data was built with, and every consumer reads it there
+  writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify({ ...codebook, k }, null, 2) + '\n');
   writeFileSync(path.join(tmp, 'disclosure.json'), JSON.stringify(disclosure, null, 2) + '\n');
 
   const files: Manifest['files'] = [];
-  for (const name of ['respondents.parquet', 'competency.parquet', 'respondents.csv', 'codebook.json', 'disclosure.json']) {
+  for (const name of ['respondents.parquet', 'competency.parquet', 'groups.parquet', 'respondents.csv', 'codebook.json', 'disclosure.json']) {
     const p = path.join(tmp, name);
     const entry: Manifest['files'][number] = { name, bytes: statSync(p).size, sha256: sha256File(p) };
     if (name.endsWith('.parquet')) {
@@ -188,7 +205,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   mkdirSync(outDir, { recursive: true });
   for (const name of readdirSync(tmp)) renameSync(path.join(tmp, name), path.join(outDir, name));
   rmSync(tmp, { recursive: true, force: true });
-  return { manifest, disclosure };
+  return { manifest, disclosure, timings };
 }
 
 function sourceInfo(rawDir: string): Manifest['source'] {

@@ -3,7 +3,7 @@ import { browserClient, dataUrl } from '../db/browser.ts';
 import { figures } from '../../figures/registry.ts';
 import type { Codebook } from '../codebook/types.ts';
 import type { Row } from './types.ts';
-import { paramsFromURL, paramsToURL, suppressSmallCells, tableHTML, toCSV, totalN } from './rows.ts';
+import { paramsFromURL, paramsToURL, suppressSmallCells, tableHTML, toCSV, totalN, withheldNote } from './rows.ts';
 import { resolveParams } from './options.ts';
 
 let codebookP: Promise<Codebook> | null = null;
@@ -71,6 +71,8 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const nEl = fig.querySelector<HTMLElement>('.n')!;
     nEl.dataset.n = String(n);
     nEl.textContent = def.nMode === 'max' ? `Up to ${n} respondents per row` : `n = ${n} respondents`;
+    const noteEl = fig.querySelector<HTMLElement>('.suppressed-note');
+    if (noteEl) noteEl.textContent = withheldNote(rows, cb.k);
     states.set(fig, { params, rows });
     const defaults = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
     history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`);

@@ -13,6 +13,15 @@ export function base(ctx: SpecContext, extra: Record<string, any> = {}) {
   };
 }
 
+/**
+ * Left margin that fits the longest of `labels` at 13 px (the build-time DOM cannot measure text:
+ * about 7 px per Latin character, a full 13 px per CJK character), within [min, max].
+ */
+export function labelMargin(labels: string[], min = 120, max = 360): number {
+  const width = (s: string) => [...s].reduce((a, ch) => a + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 13 : 7), 0);
+  return Math.round(Math.min(max, Math.max(min, 16 + Math.max(0, ...labels.map(width)))));
+}
+
 export const competencyLabel = (ctx: SpecContext, id: string) => ctx.codebook.competencies.find((c) => c.id === id)?.label.en ?? id;
 export const dimensionLabel = (ctx: SpecContext, id: string) => ctx.codebook.dimensions.find((d) => d.id === id)?.label.en ?? id;
 

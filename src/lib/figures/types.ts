@@ -45,6 +45,8 @@ export interface FigureDef {
   columns: TableColumn[];
   /** aggregate columns suppressed when n < k */
   values: string[];
+  /** key columns (what a row is about); every other column of a row with n < k is withheld (suppression by default) */
+  keys: string[];
   /** 'table' when the spec draws an HTML table rather than a chart (it is then read by screen readers as is) */
   kind?: 'chart' | 'table';
   /** how the figure's total n is told: rows are disjoint groups ('sum') or the same people ('max') */
