@@ -188,7 +188,7 @@ describe('importer: edges', () => {
     expect(res.meta.absent).not.toContain('name');
     // without the declaration, the mapping is named
     expect(errorsOf(() => run(csvOf(good().map(cut)), 'export.csv', map2.replace('not_asked: [leader, recruitment, autonomy, political]\n', '')))).toContain(
-      `${MAPPING_FILE}, got "leader", expected a column or constant for the required variable "leader" (Holds a leadership post), or "leader" listed under not_asked`,
+      `${MAPPING_FILE}: got "leader", expected a column or constant for the required variable "leader" (Holds a leadership post), or "leader" listed under not_asked`,
     );
     expect(errorsOf(() => run(csvOf(good()), 'export.csv', mapping.replace('columns:', 'not_asked: [nonsense]\ncolumns:')))).toEqual([
       `${MAPPING_FILE}, column "not_asked": got "nonsense", expected a codebook variable, scale id, competency id or multi-select question id (e.g. formats, barriers, preferred)`,
