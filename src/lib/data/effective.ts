@@ -58,7 +58,11 @@ export function effectiveCodebook(codebook: Codebook, meta: SourceMeta | null): 
 /** Keeps only the frame values present in the data (codebook order). `table` has the raw VARCHAR columns. */
 export async function frameFromData(conn: DuckDBConnection, table: string, cb: Codebook): Promise<Codebook> {
   for (const v of cb.variables) {
-    if (v.role !== 'frame' || v.type !== 'categorical' || v.absent || !v.values) continue;
+    if (v.role !== 'frame' || v.type !== 'categorical' || !v.values) continue;
+    if (v.absent) {
+      v.values = [];
+      continue;
+    }
     const present = new Set(
       (await rows<{ c: string }>(conn, `SELECT DISTINCT ${ident(v.name)} AS c FROM ${ident(table)} WHERE ${ident(v.name)} IS NOT NULL`)).map((r) => r.c),
     );
