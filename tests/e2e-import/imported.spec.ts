@@ -74,6 +74,10 @@ test('figures and numbers without data say so, in the static HTML', async ({ pag
   await expect(page.locator('.reliability tr[data-scale="turnover"]')).toContainText('not computable: one item');
   await expect(page.locator('.reliability tr[data-scale="turnover"] td').nth(1)).toHaveText('1 of 3');
   await expect(page.locator('#reliability-not-measured')).toContainText('Need satisfaction: autonomy');
+  await expect(page.locator('#reliability-summary')).toContainText('No scale has two or more items asked');
+  // a section about a group this survey does not have says so instead of its numbers
+  await page.goto('/chapters/06-petition/');
+  await expect(page.locator('[data-measured="no-respondents"]').first()).toHaveText('Petition staff: no respondents in this survey.');
   await page.goto('/chapters/08-recommendations/');
   await expect(page.locator('.stat[data-state="not-measured"]').first()).toHaveText('[not measured in this survey]');
 });
