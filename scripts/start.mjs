@@ -9,7 +9,7 @@
 // Rebuild from an earlier import without the export: npm start -- --raw data/raw/import
 // Flags: --no-serve (build only); --out-dir DIR keeps public/ and dist/ untouched (used by CI).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -70,17 +70,22 @@ const publishedKind = existsSync(manifestFile) ? JSON.parse(readFileSync(manifes
 
 if (exportFile) {
   say(`importing ${exportFile} with ${mapping} → ${rawDir}`);
+  // import into a fresh folder first: a failed import leaves an earlier import where it was
+  const fresh = `${rawDir}.new-${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
+  run('npx', ['tsx', 'scripts/import.ts', exportFile, '--mapping', mapping, '--out', fresh, '--codebook', codebook]);
   rmSync(rawDir, { recursive: true, force: true });
-  run('npx', ['tsx', 'scripts/import.ts', exportFile, '--mapping', mapping, '--out', rawDir, '--codebook', codebook]);
+  renameSync(fresh, rawDir);
   run('npx', ['tsx', 'scripts/build-data.ts', '--raw', rawDir, '--out', dataDir, '--codebook', codebook]);
 } else if (rawDir) {
   say(`rebuilding the published data from ${rawDir}`);
   run('npx', ['tsx', 'scripts/build-data.ts', '--raw', rawDir, '--out', dataDir, '--codebook', codebook]);
 } else {
+  const importRaw = outDir ? path.join(outDir, 'raw') : 'data/raw/import';
   if (publishedKind === 'import') {
     console.warn(
       '\n[start] WARNING: ' + dataDir + ' holds an IMPORTED survey; it is now replaced by the SYNTHETIC demo survey.\n' +
-        '[start] The imported raw data is untouched (data/raw/import); to publish it again: npm start -- --raw data/raw/import\n',
+        `[start] The imported raw data is untouched (${importRaw}); to publish it again: npm start -- --raw ${importRaw}${outDir ? ` --out-dir ${outDir}` : ''}\n`,
     );
   }
   run('npx', ['tsx', 'scripts/build-data.ts', '--generate-if-missing', '--out', dataDir, '--codebook', codebook]);
