@@ -5,6 +5,8 @@ export default defineConfig({
   output: 'static',
   // REPORT_OUT_DIR lets tests build a second copy of the site from other data (REPORT_DATA_DIR)
   outDir: process.env.REPORT_OUT_DIR ?? './dist',
+  // REPORT_PUBLIC_DIR: the static files (with data/) of that other copy, e.g. the imported survey's
+  publicDir: process.env.REPORT_PUBLIC_DIR ?? './public',
   site: 'http://127.0.0.1:4321',
   integrations: [mdx()],
   build: { inlineStylesheets: 'never' },

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, competencyLabel, DEPT_COLOR } from '../../lib/figures/plot.ts';
+import { base, competencyLabel, deptColor } from '../../lib/figures/plot.ts';
 import { codeLabel } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
@@ -33,7 +33,7 @@ ORDER BY competency, dept_type`,
         marginLeft: 235,
         x: { label: 'Mean proficiency (1–5)', grid: true },
         y: { label: null, domain: ctx.codebook.competencies.map((c) => c.label.en) },
-        color: DEPT_COLOR,
+        color: deptColor(ctx),
         marks: [Plot.ruleY(ctx.codebook.competencies.map((c) => c.label.en), { stroke: '#ccc' }), Plot.dot(data, { y: 'c', x: 'proficiency', fill: 'd', r: 5, tip: true })],
       }),
     ) as unknown as Element;

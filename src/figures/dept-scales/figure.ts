@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, DEPT_COLOR } from '../../lib/figures/plot.ts';
+import { base, deptColor } from '../../lib/figures/plot.ts';
 import { codeLabel, unpivotSQL } from '../../lib/figures/charts.ts';
 
 const SCALES: [string, string][] = [
@@ -42,7 +42,7 @@ FROM long WHERE v IS NOT NULL GROUP BY ord, scale, dept_type ORDER BY ord, dept_
         marginLeft: 220,
         x: { domain: [1, 5], label: 'Mean score (1–5), 95% CI', grid: true },
         y: { label: null, domain: SCALES.map((s) => s[1]) },
-        color: DEPT_COLOR,
+        color: deptColor(ctx),
         marks: [
           Plot.ruleY(data, { y: 'scale', x1: 'lo', x2: 'hi', stroke: 'd', strokeWidth: 3, strokeOpacity: 0.45 }),
           Plot.dot(data, { y: 'scale', x: 'mean', fill: 'd', r: 5, tip: true }),

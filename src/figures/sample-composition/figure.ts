@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, DEPT_COLOR } from '../../lib/figures/plot.ts';
+import { base, deptColor } from '../../lib/figures/plot.ts';
 import { codeLabel } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
@@ -30,7 +30,7 @@ ORDER BY county, dept_type`,
         marginLeft: 170,
         x: { label: 'Respondents', grid: true },
         y: { label: null },
-        color: DEPT_COLOR,
+        color: deptColor(ctx),
         marks: [Plot.barX(data, { y: 'c', x: 'n', fill: 'd', tip: true }), Plot.ruleX([0])],
       }),
     ) as unknown as Element;

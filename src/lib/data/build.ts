@@ -14,6 +14,8 @@ import { ident, lit, openDuck, rows } from './duck.ts';
 import { validateRaw, ValidationFailed } from './validate.ts';
 import { anonymiseMicrodata, bandRecordNumbers, generaliseExpr, quasiIdentifierColumns, scenarioOf, type DisclosureReport } from './anonymise.ts';
 import { buildGroupAggregates } from '../privacy/aggregates.ts';
+import { competencyTableSQL, effectiveCodebook, frameFromData, readSourceMeta, scoreColumnsSQL } from './effective.ts';
+import type { SurveyInfo } from './import.ts';
 
 export interface BuildOptions {
   rawDir: string;
@@ -34,7 +36,8 @@ export interface BuildResult {
 export interface Manifest {
   dataset: string;
   codebookVersion: string;
-  source: { kind: 'synthetic'; seed: number; respondents: number; truth: unknown } | { kind: 'import'; files: { name: string; sha256: string }[] };
+  /** for imports: the survey's own description only; the raw files' hashes go to the private build log (raw/<source>/build-log.json) */
+  source: { kind: 'synthetic'; seed: number; respondents: number; truth: unknown } | { kind: 'import'; survey: SurveyInfo | null; respondents: number };
   k: number;
   files: { name: string; bytes: number; sha256: string; rows?: number; schema?: { name: string; type: string }[] }[];
   tools: Record<string, string>;
@@ -59,7 +62,10 @@ export function sqlType(v: Variable): string {
 }
 
 export async function buildData(opts: BuildOptions): Promise<BuildResult> {
-  const { rawDir, outDir, codebook } = opts;
+  const { rawDir, outDir } = opts;
+  // the instrument as this survey used it: absent variables, scales from the items asked, frame values from the data
+  const sourceMeta = readSourceMeta(rawDir);
+  let codebook = effectiveCodebook(opts.codebook, sourceMeta);
   const k = opts.k ?? codebook.k;
   const rowGroupSize = opts.rowGroupSize ?? 16384;
   const file = path.join(rawDir, 'respondents.csv');
@@ -87,6 +93,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   lap('load');
   const errors = await validateRaw(conn, 'raw', header, codebook, file);
   if (errors.length) throw new ValidationFailed(errors);
+  codebook = await frameFromData(conn, 'raw', codebook);
 
   // Typed, generalised, identifier-free table.
   const select: string[] = [];
@@ -96,7 +103,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     const out = publishedName(v);
     if (!out) continue;
     published.push(v);
-    const typed = `CAST(${ident(v.name)} AS ${sqlType(v)})`;
+    const typed = v.absent ? `CAST(NULL AS ${sqlType(v)})` : `CAST(${ident(v.name)} AS ${sqlType(v)})`;
     if (v.generalise) {
       const g = generaliseExpr(codebook, v.name, typed);
       select.push(`${g.expr} AS ${ident(g.to)}`);
@@ -108,11 +115,8 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   await conn.run(`DROP TABLE raw`);
 
   lap('typed table');
-  // Scale scores: mean after reverse keying; NULL if any item is missing.
-  const scoreCols = codebook.scales.map((s) => {
-    const terms = s.items.map((it) => (s.reverse.includes(it) ? `(${s.min + s.max} - ${ident(it)})` : ident(it)));
-    return `(${terms.join(' + ')}) / ${s.items.length}.0 AS ${ident(s.score)}`;
-  });
+  // Scale scores: mean of the items asked after reverse keying; NULL if any asked item is missing.
+  const scoreCols = scoreColumnsSQL(codebook);
   await conn.run(`CREATE OR REPLACE TABLE pub AS SELECT *, ${scoreCols.join(', ')} FROM pub`);
   await conn.run(`CREATE TABLE full_detail AS SELECT * FROM pub`);
   await bandRecordNumbers(conn, 'pub', scenarioOf(codebook));
@@ -138,20 +142,16 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   lap('protected aggregates');
 
   // Respondent ids re-keyed: a hash of a salt and the source row, so ids carry no order or source.
-  const source = sourceInfo(rawDir);
-  const salt = createHash('sha256').update(JSON.stringify({ source: source.kind === 'synthetic' ? source.seed : source.files, v: codebook.version })).digest('hex');
+  const privateSource = sourceInfo(rawDir);
+  const salt = createHash('sha256').update(JSON.stringify({ source: privateSource.kind === 'synthetic' ? privateSource.seed : privateSource.files, v: codebook.version })).digest('hex');
+  const source: Manifest['source'] = privateSource.kind === 'synthetic' ? privateSource : { kind: 'import', survey: sourceMeta?.survey ?? null, respondents: recordsIn };
   await conn.run(`CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(_row AS VARCHAR)), 1, 16) AS rid, * EXCLUDE (_row) FROM pub`);
   await conn.run(`DROP TABLE pub`);
   const present = new Set((await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE respondents)`)).map((r) => r.column_name));
 
   const groupCols = ['sample', 'city', 'county', 'township', 'dept_type', 'survey_year', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment', 'train_count'].filter((c) => present.has(c));
-  const parts = codebook.competencies.map((c) => {
-    const pro = codebook.scales.find((s) => s.id === c.proficiency)!.score;
-    const imp = codebook.scales.find((s) => s.id === c.importance)!.score;
-    return `SELECT rid, ${groupCols.map(ident).join(', ')}, ${lit(c.id)} AS competency, ${lit(c.dimension)} AS dimension, ${lit(c.group)} AS comp_group, ${ident(pro)} AS proficiency, ${ident(imp)} AS importance, ${ident(imp)} - ${ident(pro)} AS gap FROM respondents`;
-  });
   lap('respondents table');
-  await conn.run(`CREATE TABLE competency AS ${parts.join(' UNION ALL ')}`);
+  await conn.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols)}`);
 
   lap('competency table');
   // Write to a temporary folder; move into place only on success.
@@ -201,6 +201,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   };
   writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   conn.closeSync?.();
+  if (privateSource.kind === 'import') writeBuildLog(rawDir, privateSource.files, manifest);
 
   mkdirSync(outDir, { recursive: true });
   for (const name of readdirSync(tmp)) renameSync(path.join(tmp, name), path.join(outDir, name));
@@ -208,7 +209,13 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   return { manifest, disclosure, timings };
 }
 
-function sourceInfo(rawDir: string): Manifest['source'] {
+/** Private build log beside the raw data (never under public/): raw and export hashes, which identify the source files. */
+function writeBuildLog(rawDir: string, rawFiles: { name: string; sha256: string }[], manifest: Manifest) {
+  const log = { note: 'Private: not published. Hashes of the raw files this build read.', raw: rawFiles, published: manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })) };
+  writeFileSync(path.join(rawDir, 'build-log.json'), JSON.stringify(log, null, 2) + '\n');
+}
+
+function sourceInfo(rawDir: string): { kind: 'synthetic'; seed: number; respondents: number; truth: unknown } | { kind: 'import'; files: { name: string; sha256: string }[] } {
   const truthFile = path.join(rawDir, 'truth.json');
   if (existsSync(truthFile)) {
     const truth = JSON.parse(readFileSync(truthFile, 'utf8'));

@@ -29,8 +29,9 @@ export const dimensionLabel = (ctx: SpecContext, id: string) => ctx.codebook.dim
 export const COLORS = { proficiency: '#2a6fb0', importance: '#d9822b', gap: '#b2443a', neutral: '#6b6b6b' };
 
 /** one colour per department type, the same in every figure */
-export const DEPT_COLOR = {
-  legend: true,
-  domain: ['Township party-government office', 'Petition (letters-and-visits) office', 'County bureau'],
-  range: ['#2a6fb0', '#b2443a', '#d9822b'],
-};
+const DEPT_RANGE = ['#2a6fb0', '#b2443a', '#d9822b', '#3a8a5c', '#7b5ea7', '#8c6d31', '#5f9ea0', '#c05780'];
+/** colour per department type, from the survey's own department types (the published codebook) */
+export function deptColor(ctx: { codebook: import('../codebook/types.ts').Codebook }) {
+  const domain = (ctx.codebook.variables.find((v) => v.name === 'dept_type')?.values ?? []).map((v) => v.label.en);
+  return { legend: true, domain, range: domain.map((_, i) => DEPT_RANGE[i % DEPT_RANGE.length]) };
+}

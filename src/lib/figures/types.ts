@@ -51,6 +51,12 @@ export interface FigureDef {
   kind?: 'chart' | 'table';
   /** how the figure's total n is told: rows are disjoint groups ('sum') or the same people ('max') */
   nMode?: 'sum' | 'max';
+  /**
+   * published columns the figure cannot be drawn without; when the survey did not measure one of
+   * them, the figure says "not measured in this survey" (see lib/figures/needs.ts). Measurements
+   * its SQL reads are checked too: when none of them was measured, it says so as well.
+   */
+  needs?: string[];
   spec: (rows: Row[], ctx: SpecContext) => Element;
 }
 
