@@ -27,6 +27,7 @@ ORDER BY s.ord, g.grp NULLS LAST`,
   ],
   values: ['mean'],
   keys: ['scale', 'grp'],
+  measures: SCALES.map(([m]) => m),
   nMode: 'max',
   spec(rows, ctx) {
     const data = rows.map((r) => ({ ...r, g: codeLabel(ctx, ctx.params.group, r.grp) }));

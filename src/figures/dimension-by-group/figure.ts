@@ -28,6 +28,7 @@ ORDER BY dimension, grp NULLS LAST`,
   nMode: 'max',
   values: ['proficiency', 'lo', 'hi'],
   keys: ['dimension', 'grp'],
+  measures: ['proficiency'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension), g: codeLabel(ctx, ctx.params.group, r.grp) }));
     const groups = [...new Set(data.map((d) => d.g))];

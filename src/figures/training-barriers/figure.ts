@@ -39,6 +39,7 @@ FROM agg ORDER BY share DESC NULLS LAST, ord`,
   ],
   values: ['share', 'lo', 'hi'],
   keys: ['barrier'],
+  measures: BARRIERS.map(([m]) => m),
   nMode: 'max',
   spec: (rows, ctx) => dotsWithCI(rows, ctx, { y: 'barrier', x: 'share', lo: 'lo', hi: 'hi', domain: [0, 1], xLabel: 'Share of respondents naming the barrier', color: COLORS.gap, percent: true }),
 };

@@ -29,6 +29,7 @@ ORDER BY grp NULLS LAST`,
   ],
   values: ['turnover', 'lo', 'hi'],
   keys: ['grp'],
+  measures: ['score_turnover'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, label: labelOf(ctx.codebook, ctx.params.group, r.grp) }));
     return Plot.plot(

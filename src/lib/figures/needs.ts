@@ -55,7 +55,7 @@ export function figureAvailability(def: FigureDef, cb: Codebook): FigureAvailabi
   const absent = absentColumns(cb);
   const measures = measureColumns(cb);
   const words = sqlWords(def.sql);
-  const refs = [...words].filter((w) => measures.has(w));
+  const refs = [...new Set([...words, ...(def.measures ?? [])])].filter((w) => measures.has(w));
   const missingRefs = refs.filter((w) => absent.has(w));
   const missingNeeds = (def.needs ?? []).filter((n) => absent.has(n));
   const labels = [...new Set([...missingNeeds, ...missingRefs].map((w) => absent.get(w)!))];

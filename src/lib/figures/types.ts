@@ -45,6 +45,8 @@ export interface FigureDef {
   columns: TableColumn[];
   /** aggregate columns suppressed when n < k */
   values: string[];
+  /** measurements the figure reads from groups.parquet by name (in string literals, which the SQL check cannot see) */
+  measures?: string[];
   /** key columns (what a row is about); every other column of a row with n < k is withheld (suppression by default) */
   keys: string[];
   /** 'table' when the spec draws an HTML table rather than a chart (it is then read by screen readers as is) */
