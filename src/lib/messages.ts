@@ -38,6 +38,10 @@ export const messages = {
   consoleTooBig: (mb: number) => `The result is larger than ${mb} MB; only the part received so far is shown. Aggregate or select fewer columns.`,
   consoleCellsCut: (max: number) => `Long values are cut to ${max} characters on screen (marked …); the CSV download has them in full.`,
   consoleError: (detail: string) => `Error: ${detail}`,
+  // without JavaScript
+  noscriptFigure: 'These controls need JavaScript; without it the chart and table show the published default view.',
+  noscriptConsole: 'The SQL console needs JavaScript (it runs DuckDB in your browser). Without it, download the data from the Data page.',
+  noscriptCompare: 'Choosing groups and sorting need JavaScript; without it this page shows the default comparison.',
   // URL state
   ignoredSettings: (list: string[]) => `Ignored invalid setting(s) ${list.map((x) => echo(x)).join(', ')}; showing the default.`,
   compareIgnored: (list: string[]) => `Ignored invalid setting(s): ${list.map((x) => echo(x)).join(', ')}.`,

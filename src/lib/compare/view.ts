@@ -89,7 +89,7 @@ export function renderCompare(data: CompareData, state: CompareState, label: Lab
     }
     parts.push(`<p class="n">n = ${g.n} respondents · synthetic data</p>`);
     let section = '';
-    parts.push('<table class="compare-table"><thead><tr><th scope="col">Measure</th><th scope="col">Group mean [95% CI]</th><th scope="col">Benchmark</th><th scope="col">Difference from the rest [95% CI]</th><th scope="col">Holm p</th><th scope="col">In plain words</th></tr></thead><tbody>');
+    parts.push('<div tabindex="0" class="table-wrap"><table class="compare-table"><thead><tr><th scope="col">Measure</th><th scope="col">Group mean [95% CI]</th><th scope="col">Benchmark</th><th scope="col">Difference from the rest [95% CI]</th><th scope="col">Holm p</th><th scope="col">In plain words</th></tr></thead><tbody>');
     for (const m of MEASURES) {
       if (m.section !== section) {
         section = m.section;
@@ -106,7 +106,7 @@ export function renderCompare(data: CompareData, state: CompareState, label: Lab
           `<td>${fmtDiff(m, c.diff)} [${fmtDiff(m, c.dlo)}, ${fmtDiff(m, c.dhi)}]</td><td>${c.pAdj < 0.001 ? '&lt; 0.001' : c.pAdj.toFixed(3)}</td><td>${esc(words(c))}</td></tr>`,
       );
     }
-    parts.push('</tbody></table>');
+    parts.push('</tbody></table></div>');
     if (g.borich?.length) {
       parts.push(`<h3>Training priorities (Borich)</h3><ol class="borich">${g.borich.slice(0, 5).map((b) => `<li>${esc(competencyLabel(b.competency))} <span class="muted">(MWDS ${b.mwds.toFixed(2)})</span></li>`).join('')}</ol>`);
     }

@@ -62,8 +62,13 @@ async function start(locked: boolean): Promise<Engine> {
   if (typeof WebAssembly !== 'object') throw new EngineFault(messages.engineNoWasm, 'start');
   const wasmUrl = new URL(ehWasm, location.href).href;
   const workerUrl = new URL(ehWorker, location.href).href;
-  const [wasmHead, workerRes] = await Promise.all([fetch(wasmUrl, { method: 'HEAD' }), fetch(workerUrl)]);
+  const [wasmHead, workerRes] = await Promise.all([fetch(wasmUrl, { headers: { Range: 'bytes=0-7' } }), fetch(workerUrl)]);
   if (!wasmHead.ok) throw new EngineFault(messages.engineFileMissing('duckdb-eh.wasm', wasmHead.status), 'start');
+  // a file that is not WebAssembly would make the worker fail with an uncaught error: check its magic number first
+  const reader = wasmHead.body!.getReader();
+  const { value } = await reader.read();
+  reader.cancel().catch(() => {});
+  if (!value || value[0] !== 0x00 || value[1] !== 0x61 || value[2] !== 0x73 || value[3] !== 0x6d) throw new EngineFault(messages.engineWorkerFailed('duckdb-eh.wasm is not a WebAssembly file'), 'start');
   if (!workerRes.ok) throw new EngineFault(messages.engineFileMissing('duckdb worker', workerRes.status), 'start');
   const blobUrl = URL.createObjectURL(new Blob([await workerRes.text()], { type: 'text/javascript' }));
   const worker = new Worker(blobUrl);
@@ -72,6 +77,7 @@ async function start(locked: boolean): Promise<Engine> {
   const died = new Promise<never>((_, reject) => (die = reject));
   died.catch(() => {});
   const onError = (e: ErrorEvent) => {
+    e.preventDefault();
     dead = true;
     const detail = (e.message || 'worker error').slice(0, 160);
     die(new EngineFault(messages.engineCrashed(detail), 'crash', detail));
