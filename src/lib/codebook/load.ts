@@ -161,6 +161,7 @@ export function loadCodebookFromObject(raw: unknown, source = 'codebook'): Codeb
     scales,
     dimensions: src.dimensions ?? [],
     competencies,
+    ...(Array.isArray(src.missing) ? { missing: src.missing } : {}),
   };
   validateCodebook(codebook, source);
   return codebook;

@@ -56,6 +56,8 @@ export interface Variable {
   values?: ValueLabel[];
   min?: number;
   max?: number;
+  /** codes that mean "no answer" for this variable (e.g. -9, 99); counted as missing, never as values. */
+  missing?: (string | number)[];
   /** item is reverse-keyed within its scale: scored (min + max) − x. */
   reverse?: boolean;
   role: Role;
@@ -131,4 +133,6 @@ export interface Codebook {
   scales: Scale[];
   dimensions: Dimension[];
   competencies: Competency[];
+  /** survey-wide codes that mean "no answer" (e.g. -9, -8); each variable may add its own. */
+  missing?: (string | number)[];
 }

@@ -27,6 +27,18 @@ function scaleItems(rows: Row[], cb: Codebook, scaleId: string): Value[][] {
 }
 const score = (items: Value[][]) => items.map((r) => (r.every((v) => v !== null) ? (r as number[]).reduce((a, b) => a + b, 0) / r.length : null));
 
+/** A statistics error in the reader's terms: columns by name, and why an item is constant. */
+function explain(msg: string, names: string[], items: Value[][]): string {
+  let out = msg.replace(/\bitem (\d+)\b/g, (_, i: string) => `item ${names[Number(i)] ?? i}`);
+  if (/constant|singular/.test(msg)) {
+    const constant = names.filter((_, j) => new Set(items.map((r) => r[j]).filter((v) => v !== null)).size <= 1);
+    const answered = items.filter((r) => r.some((v) => v !== null)).length;
+    if (constant.length) out = `${constant.join(', ')} ${constant.length > 1 ? 'are' : 'is'} constant: the same answer from every respondent (zero variance)`;
+    if (answered < 10) out += `; only ${answered} respondent(s) answered this scale`;
+  }
+  return out;
+}
+
 export function analyze(rows: Row[], cb: Codebook) {
   const missing = cb.scales.flatMap((s) => s.items).filter((it) => rows.length && !(it in rows[0]));
   if (missing.length) throw new Error(`the data has no column(s) ${missing.slice(0, 10).join(', ')} that the codebook's scales use`);
@@ -59,7 +71,7 @@ export function analyze(rows: Row[], cb: Codebook) {
         error: null as string | null,
       };
     } catch (e) {
-      return { ...base, n: null, alpha: null, standardisedAlpha: null, omegaTotal: null, kmo: null, bartlett: null, itemStats: [], error: (e as Error).message };
+      return { ...base, n: null, alpha: null, standardisedAlpha: null, omegaTotal: null, kmo: null, bartlett: null, itemStats: [], error: explain((e as Error).message, s.items, items) };
     }
   });
   const allItems = [...new Set(cb.scales.flatMap((s) => s.items))];
