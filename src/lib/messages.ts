@@ -20,6 +20,7 @@ export const messages = {
   engineCrashed: (detail: string) => `The query engine stopped unexpectedly (${detail}); it has been restarted.`,
   engineTimedOut: (s: number) => `The query did not finish within ${s} seconds, so the engine was stopped and restarted.`,
   interactiveUnavailable: 'The interactive part of this page could not be loaded; the charts show the published default view.',
+  figureFailed: (detail: string) => `Could not update this figure: ${detail}. The chart shows the published default view.`,
   figureEngineFailed: (detail: string) => `Could not update this figure: ${detail} The chart shows the published default view.`,
   // SQL console
   consoleStarting: 'Starting DuckDB…',

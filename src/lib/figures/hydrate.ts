@@ -49,7 +49,7 @@ export async function restoreFromURL(fig: HTMLElement) {
     cb = await codebook();
   } catch (e) {
     fig.dataset.state = 'error';
-    status(fig, `Could not update this figure: ${(e as Error).message}. The chart shows the published default view.`, 'error');
+    status(fig, messages.figureFailed((e as Error).message), 'error');
     return;
   }
   const { params, rejected } = resolveParams(def, requested, cb);
@@ -95,7 +95,7 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
       if (e.kind === 'start')
         for (const other of document.querySelectorAll<HTMLElement>('figure[data-figure-id]'))
           if (other !== fig && other.dataset.state !== 'loading' && other.querySelector('form.controls')) status(other, messages.figureEngineFailed(e.message), 'error');
-    } else status(fig, `Could not update this figure: ${(e as Error).message}. The chart shows the published default view.`, 'error');
+    } else status(fig, messages.figureFailed((e as Error).message), 'error');
   }
 }
 
