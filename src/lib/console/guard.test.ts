@@ -48,6 +48,9 @@ describe('console guard', () => {
     expect(refused('ALTER VIEW respondents RENAME TO r2')).toMatch(/respondents/);
     expect(refused('DROP TABLE published.respondents')).toMatch(/respondents/);
     expect(refused('DROP SCHEMA published CASCADE')).toMatch(/published/);
+    expect(refused('PREPARE x AS DROP VIEW respondents')).toMatch(/respondents cannot be dropped/);
+    expect(refused('CREATE TEMP VIEW competency AS SELECT 1')).toMatch(/competency/);
+    expect(refused('CREATE TABLE mine AS SELECT * FROM respondents')).toBeNull();
   });
   it('caps the length', () => {
     const long = 'SELECT ' + Array.from({ length: 5000 }, (_, i) => `${i} AS c${i}`).join(', ');

@@ -57,6 +57,14 @@ const FILE_FUNCTION = /^(read_\w+|\w*_scan|parquet_\w+|glob|sniff_csv|json_\w*fi
 /** a string that names a file or an address rather than a value */
 const FILE_LIKE = /:\/\/|^(https?|s3a?|gcs|gs|r2|az|azure|abfss|hf|file|data|blob|ftp|hdfs|md|motherduck):|^[\\/~.]|\.\.|\.(parquet|csv|tsv|json|ndjson|jsonl|duckdb|db|sqlite|arrow|ipc|feather|xlsx|txt|gz|zst)\b/i;
 
+const CREATE_WORDS = new Set(['or', 'replace', 'temp', 'temporary', 'table', 'view', 'macro', 'function', 'sequence', 'type', 'schema', 'if', 'not', 'exists', 'unique', 'index', 'persistent', 'secret']);
+/** the name a CREATE makes (schema and object), from the words after CREATE */
+function createdName(words: string[]): string[] {
+  let j = 0;
+  while (j < words.length && CREATE_WORDS.has(words[j])) j++;
+  return words.slice(j, j + 2).filter((w) => w !== 'as');
+}
+
 export type GuardResult = { ok: true; sql: string; wrap: boolean } | { ok: false; message: string };
 
 /**
@@ -79,14 +87,18 @@ export function checkSQL(input: string): GuardResult {
     if (t.kind === 'string' && FILE_LIKE.test(t.text.trim())) return { ok: false, message: messages.consoleRefusedFile(`'${t.text.slice(0, 40)}${t.text.length > 40 ? '…' : ''}'`) };
     if (t.kind === 'quoted' && FILE_LIKE.test(t.text.trim()) && /[\\/:]|\.\w+$/.test(t.text)) return { ok: false, message: messages.consoleRefusedFile(`"${t.text.slice(0, 40)}"`) };
   }
-  // DROP/ALTER/CREATE OR REPLACE/INSERT/UPDATE/DELETE/TRUNCATE/COMMENT on a published name
+  // DROP/ALTER/CREATE OR REPLACE/INSERT/UPDATE/DELETE/TRUNCATE/COMMENT on a published name, anywhere
+  // in the statement (PREPARE x AS DROP VIEW respondents is caught too)
   const first = tokens.find((t) => t.kind === 'word')?.text ?? '';
   const names = tokens.filter((t) => t.kind === 'word' || t.kind === 'quoted').map((t) => t.text.toLowerCase());
-  if (['drop', 'alter', 'create', 'insert', 'update', 'delete', 'truncate', 'comment'].includes(first)) {
-    const hit = PUBLISHED.find((p) => names.includes(p)) ?? (names.includes('published') ? 'published' : undefined);
-    const replacing = first !== 'create' || names.includes('replace') || names.slice(0, 6).some((n) => PUBLISHED.includes(n));
-    if (hit && replacing) return { ok: false, message: messages.consoleRefusedPublished(hit) };
-    if (first === 'drop' && names.includes('schema')) return { ok: false, message: messages.consoleRefusedPublished('schema') };
+  const hit = PUBLISHED.find((p) => names.includes(p)) ?? (names.includes('published') ? 'published' : undefined);
+  for (let i = 0; i < names.length; i++) {
+    const w = names[i];
+    if (!['drop', 'alter', 'create', 'insert', 'update', 'delete', 'truncate', 'comment'].includes(w)) continue;
+    if (w === 'drop' && names[i + 1] === 'schema') return { ok: false, message: messages.consoleRefusedPublished('schema') };
+    if (!hit) continue;
+    const target = w === 'create' ? createdName(names.slice(i + 1)) : names.slice(i + 1, i + 7);
+    if (target.some((n) => PUBLISHED.includes(n) || n === 'published')) return { ok: false, message: messages.consoleRefusedPublished(hit) };
   }
   const wrap = ['select', 'with', 'from', 'values', 'table'].includes(first) || (tokens[0]?.text === '(' && first === 'select');
   return { ok: true, sql, wrap };
