@@ -194,6 +194,7 @@ test.describe('SQL console abuse', () => {
       ["SELECT * FROM read_csv_auto('/etc/passwd')", /read_csv_auto\(\)\) is not allowed/],
       ['SELECT 1; DROP VIEW respondents', /Run one statement at a time/],
       ['DROP VIEW respondents', /The published view respondents cannot be dropped or changed/],
+      ['PREPARE x AS DROP VIEW competency', /The published view competency cannot be dropped or changed/],
       ['SELECT ' + "'x'".padEnd(64_000, ' ') + ' AS big', /characters long; the console accepts at most 8,000/],
       ['SELECT ' + Array.from({ length: 5000 }, (_, i) => `${i} AS c${i}`).join(', '), /the console accepts at most 8,000/],
     ];
