@@ -1,5 +1,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { readHeaders } from './src/lib/headers.mjs';
 
 export default defineConfig({
   output: 'static',
@@ -9,6 +10,8 @@ export default defineConfig({
   publicDir: process.env.REPORT_PUBLIC_DIR ?? './public',
   site: 'http://127.0.0.1:4321',
   integrations: [mdx()],
+  // the security headers of public/_headers, served by `astro preview` too (docs/hosting.md)
+  server: { headers: readHeaders('./public/_headers') },
   build: { inlineStylesheets: 'never' },
   vite: {
     // DuckDB-WASM ships its own worker and wasm; Vite copies them (hashed) via ?url imports.

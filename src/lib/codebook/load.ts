@@ -163,6 +163,7 @@ export function loadCodebookFromObject(raw: unknown, source = 'codebook'): Codeb
     scales,
     dimensions: src.dimensions ?? [],
     competencies,
+    ...(Array.isArray(src.missing) ? { missing: src.missing } : {}),
   };
   const columns = new Set(variables.map((v) => v.generalise?.to ?? v.name));
   const disclosure = parseScenario(src.disclosure, columns, `${source}: disclosure`);

@@ -56,6 +56,8 @@ export interface Variable {
   values?: ValueLabel[];
   min?: number;
   max?: number;
+  /** codes that mean "no answer" for this variable (e.g. -9, 99); counted as missing, never as values. */
+  missing?: (string | number)[];
   /** item is reverse-keyed within its scale: scored (min + max) − x. */
   reverse?: boolean;
   role: Role;
@@ -141,4 +143,6 @@ export interface Codebook {
   competencies: Competency[];
   /** the declared disclosure scenario (src/lib/codebook/disclosure.ts); absent = none declared */
   disclosure?: import('./disclosure.ts').DisclosureScenario;
+  /** survey-wide codes that mean "no answer" (e.g. -9, -8); each variable may add its own. */
+  missing?: (string | number)[];
 }

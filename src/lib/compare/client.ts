@@ -1,6 +1,7 @@
 /** Browser side of /compare/: state from the URL, controls, re-render, CSV, print. */
 import type { CompareData } from './aggregate.ts';
 import { compareCSV, MAX_GROUPS, parseState, renderCompare, stateToSearch, type CompareState } from './view.ts';
+import { messages } from '../messages.ts';
 
 const view = document.querySelector<HTMLElement>('#compare-view')!;
 const form = document.querySelector<HTMLFormElement>('#compare-controls')!;
@@ -37,7 +38,12 @@ async function start() {
   data = await res.json();
   const parsed = parseState(location.search, data);
   state = parsed.state;
-  if (parsed.rejected.length) status.textContent = `Ignored invalid setting(s): ${parsed.rejected.join(', ')}.`;
+  const notes: string[] = [];
+  if (parsed.rejected.length) notes.push(messages.compareIgnored(parsed.rejected));
+  if (parsed.duplicates.length) notes.push(messages.compareDuplicate(parsed.duplicates));
+  if (parsed.dropped.length) notes.push(messages.compareTooMany(MAX_GROUPS, parsed.dropped));
+  if (parsed.tooFew) notes.push(messages.compareTooFew);
+  status.textContent = notes.join(' ');
   groupOptions();
   render(location.search !== '');
 }
@@ -53,10 +59,10 @@ form.addEventListener('change', (e) => {
     const picked = [...form.querySelectorAll<HTMLInputElement>('input[name=g]:checked')].map((x) => x.value);
     if (picked.length > MAX_GROUPS) {
       t.checked = false;
-      status.textContent = `At most ${MAX_GROUPS} groups at a time.`;
+      status.textContent = messages.compareAtMost(MAX_GROUPS);
       return;
     }
-    status.textContent = picked.length < 2 ? 'Pick at least two groups to compare.' : '';
+    status.textContent = picked.length < 2 ? messages.compareTooFew : '';
     state = { ...state, groups: picked };
   }
   render();

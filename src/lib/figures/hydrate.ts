@@ -1,5 +1,6 @@
 /** The browser side of a figure: re-query with DuckDB-WASM, redraw, table, downloads, URL. */
-import { browserClient, dataUrl } from '../db/browser.ts';
+import { browserClient, dataUrl, EngineFault } from '../db/browser.ts';
+import { messages } from '../messages.ts';
 import { figures } from '../../figures/registry.ts';
 import type { Codebook } from '../codebook/types.ts';
 import type { Row } from './types.ts';
@@ -43,7 +44,14 @@ function controlValues(fig: HTMLElement): Record<string, string> {
 export async function restoreFromURL(fig: HTMLElement) {
   const def = figures[fig.dataset.figureId!];
   const requested = paramsFromURL(def.id, location.search);
-  const cb = await codebook();
+  let cb: Codebook;
+  try {
+    cb = await codebook();
+  } catch (e) {
+    fig.dataset.state = 'error';
+    status(fig, messages.figureFailed((e as Error).message), 'error');
+    return;
+  }
   const { params, rejected } = resolveParams(def, requested, cb);
   for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) sel.value = params[sel.name];
   await update(fig, rejected);
@@ -79,11 +87,17 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const ms = performance.now() - t0;
     fig.dataset.renderMs = ms.toFixed(1);
     fig.dataset.state = 'ready';
-    status(fig, rejected.length ? `Ignored invalid setting(s) ${rejected.join(', ')}; showing the default.` : '');
+    status(fig, rejected.length ? messages.ignoredSettings(rejected) : '');
     fig.dispatchEvent(new CustomEvent('figure:rendered', { bubbles: true, detail: { ms } }));
   } catch (e) {
     fig.dataset.state = 'error';
-    status(fig, `Could not update this figure: ${(e as Error).message}. The chart shows the published default view.`, 'error');
+    if (e instanceof EngineFault) {
+      status(fig, messages.figureEngineFailed(e.message), 'error');
+      // the engine is shared: say so on every figure whose controls depend on it
+      if (e.kind === 'start')
+        for (const other of document.querySelectorAll<HTMLElement>('figure[data-figure-id]'))
+          if (other !== fig && other.dataset.state !== 'loading' && other.querySelector('form.controls')) status(other, messages.figureEngineFailed(e.message), 'error');
+    } else status(fig, messages.figureFailed((e as Error).message), 'error');
   }
 }
 
