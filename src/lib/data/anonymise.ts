@@ -63,6 +63,8 @@ export interface DisclosureReport {
     expectedReidAfter: number;
   };
   aggregates?: import('../privacy/aggregates.ts').AggregateReport;
+  /** the same design run on deterministic subsamples of this survey: what is reachable with fewer respondents */
+  reachable?: { respondents: number; recordsPublished: number; levels: Record<string, string>; uniqueShareBefore: number; views: number; viewsOver5: number; meanViewShare: number; worstViewShare: number }[];
   definition: string;
 }
 

@@ -128,18 +128,42 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   // one thread: floating-point sums in a fixed order, so the same input gives the same bytes
   await conn.run(`SET threads = 1`);
   const aggregates = await buildGroupAggregates(conn, 'full_detail', codebook, k, levels);
+  lap('protected aggregates');
+  // What the same design reaches on smaller surveys: deterministic subsamples of these records,
+  // anonymised and tabulated the same way (nothing of them is published; docs/privacy.md).
+  const reachable: DisclosureReport['reachable'] = [];
+  for (const size of [1000, 300].filter((s) => s < recordsIn)) {
+    await conn.run(`CREATE OR REPLACE TABLE sub_full AS SELECT * FROM full_detail USING SAMPLE reservoir(${size} ROWS) REPEATABLE (42)`);
+    await conn.run(`CREATE OR REPLACE TABLE sub_micro AS SELECT * FROM sub_full`);
+    await bandRecordNumbers(conn, 'sub_micro', scenarioOf(codebook));
+    const micro = await anonymiseMicrodata(conn, 'sub_micro', codebook, k, size);
+    const subLevels = Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.level]));
+    const agg = await buildGroupAggregates(conn, 'sub_full', codebook, k, subLevels, 'sub_groups');
+    reachable.push({
+      respondents: size,
+      recordsPublished: micro.recordsPublished,
+      levels: Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.levelName])),
+      uniqueShareBefore: micro.risk.uniqueShareBefore,
+      views: agg.report.views.length,
+      viewsOver5: agg.report.viewsOver5,
+      meanViewShare: agg.report.meanViewShare,
+      worstViewShare: agg.report.worstViewShare,
+    });
+    for (const t of ['sub_full', 'sub_micro', 'sub_groups']) await conn.run(`DROP TABLE ${t}`);
+  }
   await conn.run(`RESET threads`);
   await conn.run(`DROP TABLE full_detail`);
+  lap('reachable at smaller sizes');
   const disclosure: DisclosureReport = {
     ...disclosureCore,
     generalised,
     aggregates: aggregates.report,
+    reachable,
     definition:
       'Every combination of the intruder-known variables (' +
       quasiIdentifierColumns(codebook).join(', ') +
       ') occurs at least k times in the microdata, NULL (withheld) counted as a value of its own; each class holds at least l distinct answers to every sensitive question or the answer is withheld there. Breakdowns by group are published as aggregate tables from the full data, with cells under k and their complements withheld.',
   };
-  lap('protected aggregates');
 
   // Respondent ids re-keyed: a hash of a salt and the source row, so ids carry no order or source.
   const privateSource = sourceInfo(rawDir);

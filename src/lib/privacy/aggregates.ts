@@ -96,7 +96,7 @@ interface Moment {
   q: number | null;
 }
 
-export async function buildGroupAggregates(conn: DuckDBConnection, table: string, cb: Codebook, k: number, microdataLevels: Record<string, number> = {}): Promise<{ report: AggregateReport }> {
+export async function buildGroupAggregates(conn: DuckDBConnection, table: string, cb: Codebook, k: number, microdataLevels: Record<string, number> = {}, outTable = 'groups'): Promise<{ report: AggregateReport }> {
   const t = ident(table);
   const columns = new Set((await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE ${t})`)).map((r) => r.column_name));
   // a measure whose columns this survey lacks is left out (it is "not measured", not an error)
@@ -114,8 +114,8 @@ export async function buildGroupAggregates(conn: DuckDBConnection, table: string
   const sensitive = new Set(scenario.sensitive);
   const bys = AGGREGATE_BY.filter((b) => columns.has(b));
   const hasCounty = columns.has('county');
-  await conn.run(`CREATE OR REPLACE TABLE groups (scope VARCHAR, by_var VARCHAR, grp VARCHAR, measure VARCHAR, n INTEGER, m_n INTEGER, m_sum DOUBLE, m_sumsq DOUBLE, withheld BOOLEAN)`);
-  const app = await conn.createAppender('groups');
+  await conn.run(`CREATE OR REPLACE TABLE ${ident(outTable)} (scope VARCHAR, by_var VARCHAR, grp VARCHAR, measure VARCHAR, n INTEGER, m_n INTEGER, m_sum DOUBLE, m_sumsq DOUBLE, withheld BOOLEAN)`);
+  const app = await conn.createAppender(outTable);
   const put = (scope: string, by: string, grp: string | null, measure: string, n: number | null, m: Moment | null, withheld: boolean) => {
     app.appendVarchar(scope);
     app.appendVarchar(by);
