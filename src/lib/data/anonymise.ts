@@ -124,7 +124,12 @@ export async function anonymiseMicrodata(
   const t = ident(table);
   const qis = s.quasiIdentifiers;
   const qiCols = qis.map((q) => q.name);
-  const allKey = keyExpr([...s.fixed, ...qiCols]);
+  // equivalence classes by the key columns themselves (GROUP BY and PARTITION BY put NULLs together,
+  // so NULL is one more value), without building string keys: much faster on large surveys
+  const keyCols = [...s.fixed, ...qiCols].map(ident).join(', ');
+  const groupBy = keyCols ? `GROUP BY ${keyCols}` : '';
+  const over = `OVER (${keyCols ? `PARTITION BY ${keyCols}` : ''})`;
+  const rowsWhere = (cond: string, win: string) => `rowid IN (SELECT rowid FROM (SELECT rowid, ${win} AS w FROM ${t}) WHERE ${cond})`;
 
   // Risk before: classes on the intruder's variables at the codebook's level.
   const riskOf = async () => {
@@ -132,7 +137,7 @@ export async function anonymiseMicrodata(
       conn,
       `SELECT count(*) FILTER (WHERE c = 1)::INTEGER AS uniques, count(*)::INTEGER AS classes, coalesce(sum(c), 0)::INTEGER AS n,
               coalesce(sum(c) FILTER (WHERE c < ${2 * k}), 0)::INTEGER AS below2k, min(c)::INTEGER AS kmin
-       FROM (SELECT count(*) AS c FROM ${t} GROUP BY ${allKey})`,
+       FROM (SELECT count(*) AS c FROM ${t} ${groupBy})`,
     );
     return r;
   };
@@ -155,7 +160,7 @@ export async function anonymiseMicrodata(
     .sort((a, b) => a.q.weight - b.q.weight || b.i - a.i)
     .map(({ q }) => q.name);
   const suppressedCells: Record<string, number> = Object.fromEntries(qiCols.map((c) => [c, 0]));
-  const small = `${allKey} IN (SELECT ${allKey} FROM ${t} GROUP BY ALL HAVING count(*) < ${k})`;
+  const small = rowsWhere(`w < ${k}`, `count(*) ${over}`);
   for (const col of order) {
     const [{ n }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM ${t} WHERE ${small} AND ${ident(col)} IS NOT NULL`);
     suppressedCells[col] = n;
@@ -168,16 +173,14 @@ export async function anonymiseMicrodata(
   const sensitiveWithheld: DisclosureReport['sensitiveWithheld'] = {};
   let lAchieved: number | null = null;
   for (const sv of s.sensitive) {
-    const homogeneous = `${allKey} IN (SELECT ${allKey} FROM ${t} GROUP BY ALL HAVING count(DISTINCT ${ident(sv)}) < ${s.l} AND count(${ident(sv)}) > 0)`;
-    const [{ cells, classes }] = await rows<{ cells: number; classes: number }>(
-      conn,
-      `SELECT count(${ident(sv)})::INTEGER AS cells, count(DISTINCT ${allKey})::INTEGER AS classes FROM ${t} WHERE ${homogeneous}`,
-    );
+    const homogeneous = rowsWhere(`w < ${s.l}`, `CASE WHEN count(${ident(sv)}) ${over} > 0 THEN count(DISTINCT ${ident(sv)}) ${over} ELSE ${s.l} END`);
+    const [{ cells }] = await rows<{ cells: number }>(conn, `SELECT count(${ident(sv)})::INTEGER AS cells FROM ${t} WHERE ${homogeneous}`);
+    const [{ classes }] = await rows<{ classes: number }>(conn, `SELECT count(*)::INTEGER AS classes FROM (SELECT DISTINCT ${keyCols || '1'} FROM ${t} WHERE ${homogeneous})`);
     if (cells > 0) await conn.run(`UPDATE ${t} SET ${ident(sv)} = NULL WHERE ${homogeneous}`);
     sensitiveWithheld[sv] = { cells, classes };
     const [{ lmin }] = await rows<{ lmin: number | null }>(
       conn,
-      `SELECT min(d)::INTEGER AS lmin FROM (SELECT count(DISTINCT ${ident(sv)}) AS d FROM ${t} GROUP BY ${allKey} HAVING count(${ident(sv)}) > 0)`,
+      `SELECT min(d)::INTEGER AS lmin FROM (SELECT count(DISTINCT ${ident(sv)}) AS d FROM ${t} ${groupBy} HAVING count(${ident(sv)}) > 0)`,
     );
     lAchieved = lmin === null ? lAchieved : Math.min(lAchieved ?? Infinity, lmin);
   }
