@@ -146,7 +146,7 @@ export async function anonymiseMicrodata(
   // 3. global recoding by lattice search over the table of combinations.
   const comboRows = await rows<Record<string, any>>(
     conn,
-    `SELECT ${keyExpr(s.fixed)} AS fixed, ${qiCols.map((c) => `CAST(${ident(c)} AS VARCHAR) AS ${ident(c)}`).join(', ')}${qiCols.length ? ',' : ''} count(*)::INTEGER AS n FROM ${t} GROUP BY ALL`,
+    `SELECT ${keyExpr(s.fixed)} AS fixed, ${qiCols.map((c) => `CAST(${ident(c)} AS VARCHAR) AS ${ident(c)}`).join(', ')}${qiCols.length ? ',' : ''} count(*)::INTEGER AS n FROM ${t} GROUP BY ALL ORDER BY ALL`, // a fixed order: the entropies (sums of floats) and so the search do not depend on thread scheduling
   );
   const combos: Combo[] = comboRows.map((r) => ({ fixed: r.fixed, codes: qiCols.map((c) => r[c] ?? null), n: r.n }));
   const search = searchLattice(qis, combos, k, s.suppressionLimit);
