@@ -156,7 +156,10 @@ export async function buildGroupAggregates(conn: DuckDBConnection, table: string
     );
     const byCell = new Map(got.map((r) => [key(r.scope, r.grp), r]));
     // every code a cell can have: the codebook's values and any seen in the data (zero cells included)
-    const codes = [...new Set<string | null>([...labelCodes(cb, by), ...got.map((r) => r.grp)])];
+    // (codes the codebook does not list — no answer, new frame values — in a fixed order, so the protection does not depend on row order)
+    const listed = labelCodes(cb, by);
+    const extra = [...new Set<string | null>(got.map((r) => r.grp))].filter((g) => g === null || !listed.includes(g)).sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+    const codes = [...new Set<string | null>([...listed, ...extra])];
     const cells = scopes.flatMap((scope) => codes.map((grp) => ({ id: key(scope, grp), scope, grp, row: byCell.get(key(scope, grp)), n: Number(byCell.get(key(scope, grp))?.n ?? 0) })));
     const eqs: Equation[] = [];
     for (const scope of scopes) eqs.push({ cells: codes.map((g) => key(scope, g)) }); // each scope's total is published
