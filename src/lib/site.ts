@@ -12,7 +12,14 @@ export function siteFacts() {
       commit = 'unknown';
     }
   }
+  let commitDate: Date | null = null;
+  try {
+    commitDate = new Date(execSync('git log -1 --format=%cI', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+    if (Number.isNaN(commitDate.getTime())) commitDate = null;
+  } catch {
+    commitDate = null;
+  }
   const synthetic = manifest.source?.kind === 'synthetic';
   const dataVersion = `${manifest.dataset} v${manifest.codebookVersion} · ${manifest.files.find((f: any) => f.name === 'respondents.parquet')?.sha256.slice(0, 12)}`;
-  return { manifest, commit, synthetic, dataVersion };
+  return { manifest, commit, commitDate, synthetic, dataVersion };
 }

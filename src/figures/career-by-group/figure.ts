@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base } from '../../lib/figures/plot.ts';
+import { base, labelMargin } from '../../lib/figures/plot.ts';
 import { codeLabel, GROUP_CASE, unpivotSQL } from '../../lib/figures/charts.ts';
 
 const SCALES: [string, string][] = [
@@ -10,6 +11,7 @@ const SCALES: [string, string][] = [
 
 export const figure: FigureDef = {
   id: 'career-by-group',
+  zh,
   title: 'Need satisfaction, fairness, fit, burnout and turnover intention by group',
   caption: 'Mean scale scores (1–5) for each group of the chosen variable. Groups low on the first five and high on the last two are where retention is at risk.',
   alt: 'Heatmap of mean career scale scores by group.',
@@ -34,14 +36,14 @@ GROUP BY ord, scale, grp ORDER BY ord, grp NULLS LAST`,
     return Plot.plot(
       base(ctx, {
         height: 80 + new Set(data.map((d) => d.g)).size * 32,
-        marginLeft: 210,
+        marginLeft: ctx.lang === 'en' ? 210 : labelMargin(data.map((d) => d.g)),
         marginBottom: 70,
-        x: { domain: SCALES.map((s) => s[1]), label: null, tickRotate: -25 },
+        x: { domain: SCALES.map((s) => ctx.t(s[1])), label: null, tickRotate: -25 },
         y: { label: null },
         color: { type: 'linear', domain: [2, 4.2], range: ['#f7fbff', '#2a6fb0'] },
         marks: [
-          Plot.cell(data, { x: 'scale', y: 'g', fill: (d: any) => (d.suppressed ? '#ddd' : d.mean), inset: 0.5 }),
-          Plot.text(data, { x: 'scale', y: 'g', text: (d: any) => (d.suppressed ? '—' : d.mean.toFixed(2)), fill: (d: any) => (!d.suppressed && d.mean > 3.5 ? 'white' : 'black') }),
+          Plot.cell(data, { x: (d: any) => ctx.t(d.scale), y: 'g', fill: (d: any) => (d.suppressed ? '#ddd' : d.mean), inset: 0.5 }),
+          Plot.text(data, { x: (d: any) => ctx.t(d.scale), y: 'g', text: (d: any) => (d.suppressed ? '—' : d.mean.toFixed(2)), fill: (d: any) => (!d.suppressed && d.mean > 3.5 ? 'white' : 'black') }),
         ],
       }),
     ) as unknown as Element;

@@ -1,16 +1,22 @@
 /** Browser side of /compare/: state from the URL, controls, re-render, CSV, print. */
 import type { CompareData } from './aggregate.ts';
+import type { Lang } from '../../i18n/index.ts';
 import { compareCSV, MAX_GROUPS, parseState, renderCompare, stateToSearch, type CompareState } from './view.ts';
 
 const view = document.querySelector<HTMLElement>('#compare-view')!;
 const form = document.querySelector<HTMLFormElement>('#compare-controls')!;
 const status = document.querySelector<HTMLElement>('#compare-status')!;
-const { labels, comps, byLabel } = JSON.parse(document.querySelector('#compare-labels')!.textContent!) as {
+const { labels, comps, byLabel, lang, missing, messages } = JSON.parse(document.querySelector('#compare-labels')!.textContent!) as {
   labels: Record<string, Record<string, string>>;
   comps: Record<string, string>;
   byLabel: Record<string, string>;
+  /** the page's language and its messages (from the dictionary, rendered into the page) */
+  lang: Lang;
+  missing: string;
+  messages: Record<'ignored' | 'max' | 'min' | 'loadError' | 'httpError', string>;
 };
-const label = (v: string, c: string | null) => (c === null ? 'Suppressed / missing' : labels[v]?.[c] ?? c);
+const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+const label = (v: string, c: string | null) => (c === null ? missing : labels[v]?.[c] ?? c);
 let data: CompareData;
 let state: CompareState;
 
@@ -25,7 +31,7 @@ function groupOptions() {
 
 function render(push = true) {
   const t0 = performance.now();
-  view.innerHTML = renderCompare(data, state, label, (id) => comps[id] ?? id);
+  view.innerHTML = renderCompare(data, state, label, (id) => comps[id] ?? id, lang);
   if (push) history.replaceState(null, '', location.pathname + stateToSearch(state));
   view.dataset.state = 'ready';
   view.dataset.renderMs = (performance.now() - t0).toFixed(2);
@@ -33,11 +39,11 @@ function render(push = true) {
 
 async function start() {
   const res = await fetch('/data/compare.json');
-  if (!res.ok) throw new Error(`compare.json could not be loaded (HTTP ${res.status})`);
+  if (!res.ok) throw new Error(fill(messages.httpError, { status: res.status }));
   data = await res.json();
   const parsed = parseState(location.search, data);
   state = parsed.state;
-  if (parsed.rejected.length) status.textContent = `Ignored invalid setting(s): ${parsed.rejected.join(', ')}.`;
+  if (parsed.rejected.length) status.textContent = fill(messages.ignored, { list: parsed.rejected.join(', ') });
   groupOptions();
   render(location.search !== '');
 }
@@ -53,10 +59,10 @@ form.addEventListener('change', (e) => {
     const picked = [...form.querySelectorAll<HTMLInputElement>('input[name=g]:checked')].map((x) => x.value);
     if (picked.length > MAX_GROUPS) {
       t.checked = false;
-      status.textContent = `At most ${MAX_GROUPS} groups at a time.`;
+      status.textContent = fill(messages.max, { max: MAX_GROUPS });
       return;
     }
-    status.textContent = picked.length < 2 ? 'Pick at least two groups to compare.' : '';
+    status.textContent = picked.length < 2 ? messages.min : '';
     state = { ...state, groups: picked };
   }
   render();
@@ -78,7 +84,7 @@ document.querySelector('#compare-csv')!.addEventListener('click', () => {
 });
 document.querySelector('#compare-print')!.addEventListener('click', () => window.print());
 start().catch((e) => {
-  status.textContent = `Could not load the comparison data: ${(e as Error).message}. The default view is shown.`;
+  status.textContent = fill(messages.loadError, { message: (e as Error).message });
   view.dataset.state = 'error';
 });
 void byLabel;

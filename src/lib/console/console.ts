@@ -7,6 +7,10 @@ const runBtn = document.querySelector<HTMLButtonElement>('#run')!;
 const cancelBtn = document.querySelector<HTMLButtonElement>('#cancel')!;
 const csvBtn = document.querySelector<HTMLButtonElement>('#csv')!;
 const examples = JSON.parse(document.querySelector('#examples-json')!.textContent!) as string[];
+/** messages in the page's language (rendered into the page from the dictionary) */
+const msg = JSON.parse(document.querySelector('#console-messages')?.textContent ?? '{}') as Record<string, string>;
+const say = (key: string, fallback: string, vars: Record<string, string | number> = {}) =>
+  (msg[key] ?? fallback).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 let last: { columns: string[]; rows: unknown[][] } | null = null;
 let cancelled = false;
 
@@ -20,12 +24,12 @@ function setStatus(text: string, kind: 'info' | 'error' = 'info') {
 
 async function run() {
   const sql = textarea.value.trim();
-  if (!sql) return setStatus('Type a query first.', 'error');
+  if (!sql) return setStatus(say('typeFirst', 'Type a query first.'), 'error');
   history.replaceState(null, '', `${location.pathname}?q=${encodeURIComponent(sql)}`);
   runBtn.disabled = true;
   cancelBtn.disabled = false;
   cancelled = false;
-  setStatus('Starting DuckDB and running…');
+  setStatus(say('running', 'Starting DuckDB and running…'));
   const t0 = performance.now();
   try {
     const { browserClient } = await import('../db/browser.ts');
@@ -43,7 +47,7 @@ async function run() {
       }
     }
     if (cancelled) {
-      setStatus('Query cancelled.', 'error');
+      setStatus(say('cancelled', 'Query cancelled.'), 'error');
       return;
     }
     last = { columns, rows };
@@ -53,13 +57,13 @@ async function run() {
       '</tbody></table>';
     csvBtn.disabled = false;
     const ms = (performance.now() - t0).toFixed(0);
-    setStatus(total > LIMIT ? `${total} rows in ${ms} ms; showing the first ${LIMIT}. Add LIMIT/aggregation to see fewer, or download the Parquet to work with all rows.` : `${total} row(s) in ${ms} ms.`);
+    setStatus(total > LIMIT ? say('truncated', '{total} rows in {ms} ms; showing the first {limit}.', { total, ms, limit: LIMIT }) : say('done', '{total} row(s) in {ms} ms.', { total, ms }));
     document.body.dataset.consoleState = 'ready';
   } catch (e) {
     result.innerHTML = '';
     last = null;
     csvBtn.disabled = true;
-    setStatus(`Error: ${(e as Error).message}`, 'error');
+    setStatus(say('error', 'Error: {message}', { message: (e as Error).message }), 'error');
     document.body.dataset.consoleState = 'error';
   } finally {
     runBtn.disabled = false;

@@ -1,5 +1,6 @@
 /** Shared Plot options so every chart has the same legible look, light or dark. */
 import type { SpecContext } from './types.ts';
+import { textWidth } from '../../i18n/index.ts';
 
 export function base(ctx: SpecContext, extra: Record<string, any> = {}) {
   // x-axis titles centred below the tick labels, so they never collide with them
@@ -7,14 +8,36 @@ export function base(ctx: SpecContext, extra: Record<string, any> = {}) {
   return {
     document: ctx.document,
     width: ctx.width,
-    style: { background: 'transparent', fontSize: '13px', overflow: 'visible' },
+    style: { background: 'transparent', fontSize: '13px', overflow: 'visible', ...(ctx.lang === 'zh' ? { fontFamily: CJK_FONTS } : {}) },
     ...extra,
     ...(x ? { x, marginBottom: Math.max(extra.marginBottom ?? 0, 50) } : {}),
   };
 }
 
-export const competencyLabel = (ctx: SpecContext, id: string) => ctx.codebook.competencies.find((c) => c.id === id)?.label.en ?? id;
-export const dimensionLabel = (ctx: SpecContext, id: string) => ctx.codebook.dimensions.find((d) => d.id === id)?.label.en ?? id;
+export const competencyLabel = (ctx: SpecContext, id: string) => ctx.codebook.competencies.find((c) => c.id === id)?.label[ctx.lang] ?? id;
+export const dimensionLabel = (ctx: SpecContext, id: string) => ctx.codebook.dimensions.find((d) => d.id === id)?.label[ctx.lang] ?? id;
+
+/** system fonts that cover Simplified Chinese on macOS, Windows, Android/Linux (no web font) */
+export const CJK_FONTS = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif';
+
+/**
+ * A left margin wide enough for the longest label (CJK glyphs estimated full-width, since the
+ * build-time DOM cannot measure text), never narrower than `min` and capped at `max`.
+ */
+export function labelMargin(labels: string[], min = 60, max = 320, fontSize = 13): number {
+  const widest = Math.max(0, ...labels.map((l) => textWidth(String(l), fontSize)));
+  return Math.round(Math.min(max, Math.max(min, widest + 14)));
+}
+
+/** one colour per department type (labels in the page's language), the same in every figure */
+export const deptColor = (ctx: SpecContext) => ({
+  legend: true,
+  domain: ['township_office', 'petition_office', 'county_bureau'].map((c) => {
+    const v = ctx.codebook.variables.find((x) => x.name === 'dept_type');
+    return v?.values?.find((x) => String(x.code) === c)?.label[ctx.lang] ?? c;
+  }),
+  range: DEPT_COLOR.range,
+});
 
 /** colours chosen to be distinguishable for common colour-vision deficiencies */
 export const COLORS = { proficiency: '#2a6fb0', importance: '#d9822b', gap: '#b2443a', neutral: '#6b6b6b' };

@@ -5,6 +5,8 @@
 import type { Codebook } from '../codebook/types.ts';
 import { labelOf } from '../codebook/labels.ts';
 import type { FigureDef, Row } from './types.ts';
+import { fmtNumber, t, type Lang } from '../../i18n/index.ts';
+import { figureText } from './text.ts';
 
 /** Rows with every aggregate nulled where fewer than k respondents stand behind it. */
 export function suppressSmallCells(def: FigureDef, rows: Row[], k: number): Row[] {
@@ -27,23 +29,24 @@ export function totalN(def: FigureDef, rows: Row[]): number {
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function cellText(def: FigureDef, col: FigureDef['columns'][number], row: Row, cb: Codebook, k: number, params: Record<string, string> = {}): string {
+export function cellText(def: FigureDef, col: FigureDef['columns'][number], row: Row, cb: Codebook, k: number, params: Record<string, string> = {}, lang: Lang = 'en'): string {
   const v = row[col.key];
-  if (row.suppressed && (def.values.includes(col.key) || col.key === 'n')) return col.key === 'n' ? `<${k}` : 'suppressed';
-  if (v === null || v === undefined) return col.labelOf ? labelOf(cb, '', null) : '–';
-  if (col.labelOf) return labelOf(cb, col.labelOf.startsWith('$') ? params[col.labelOf.slice(1)] : col.labelOf, v);
-  if (typeof v === 'number') return col.digits !== undefined ? v.toFixed(col.digits) : String(v);
-  return String(v);
+  if (row.suppressed && (def.values.includes(col.key) || col.key === 'n')) return col.key === 'n' ? `<${k}` : t(lang, 'figure.suppressedCell');
+  if (v === null || v === undefined) return col.labelOf ? labelOf(cb, '', null, lang) : '–';
+  if (col.labelOf) return labelOf(cb, col.labelOf.startsWith('$') ? params[col.labelOf.slice(1)] : col.labelOf, v, lang);
+  if (typeof v === 'number') return col.digits !== undefined ? fmtNumber(lang, v, col.digits) : String(v);
+  return lang === 'en' ? String(v) : figureText(def, lang).t(String(v));
 }
 
 /** The figure's data table as HTML (used verbatim at build time and in the browser). */
-export function tableHTML(def: FigureDef, rows: Row[], cb: Codebook, k: number, params: Record<string, string> = {}): string {
-  const head = def.columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join('');
+export function tableHTML(def: FigureDef, rows: Row[], cb: Codebook, k: number, params: Record<string, string> = {}, lang: Lang = 'en'): string {
+  const text = figureText(def, lang);
+  const head = def.columns.map((c) => `<th scope="col">${esc(text.column(c.key))}</th>`).join('');
   const body = rows
     .map(
       (r) =>
         `<tr${r.suppressed ? ' class="suppressed"' : ''}>` +
-        def.columns.map((c) => `<td data-col="${esc(c.key)}">${esc(cellText(def, c, r, cb, k, params))}</td>`).join('') +
+        def.columns.map((c) => `<td data-col="${esc(c.key)}">${esc(cellText(def, c, r, cb, k, params, lang))}</td>`).join('') +
         '</tr>',
     )
     .join('');
