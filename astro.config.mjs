@@ -1,12 +1,24 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { dictionaryProblems } from './src/i18n/check.ts';
+
+/** A missing, empty or unused dictionary key fails the build (src/i18n). */
+const i18nCheck = {
+  name: 'i18n-dictionary-check',
+  hooks: {
+    'astro:build:start': () => {
+      const problems = dictionaryProblems();
+      if (problems.length) throw new Error(`UI dictionaries (src/i18n):\n  ${problems.join('\n  ')}`);
+    },
+  },
+};
 
 export default defineConfig({
   output: 'static',
   // REPORT_OUT_DIR lets tests build a second copy of the site from other data (REPORT_DATA_DIR)
   outDir: process.env.REPORT_OUT_DIR ?? './dist',
   site: 'http://127.0.0.1:4321',
-  integrations: [mdx()],
+  integrations: [mdx(), i18nCheck],
   build: { inlineStylesheets: 'never' },
   vite: {
     // DuckDB-WASM ships its own worker and wasm; Vite copies them (hashed) via ?url imports.

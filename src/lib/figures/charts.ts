@@ -16,7 +16,7 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
       height: 50 + data.length * 30,
       marginLeft: ctx.lang === 'en' ? 240 : labelMargin(data.map((d) => d[o.y])),
       marginRight: 60,
-      x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? `${xLabel} (%)` : xLabel, grid: true, percent: o.percent },
+      x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent },
       y: { domain: data.map((d) => d[o.y]), label: null },
       marks: [
         Plot.ruleY(data, { y: o.y, x1: o.lo, x2: o.hi, stroke: o.color ?? COLORS.proficiency, strokeWidth: 3, strokeOpacity: 0.45 }),

@@ -46,7 +46,8 @@ export function decorateSVG(svg: string, width: number, height: number, o: { tit
   const top = 34;
   const lines = [o.source ? t(o.lang, 'figure.sourceLine', { source: o.source }) : '', o.synthetic ? t(o.lang, 'figure.syntheticMark') : ''].filter(Boolean);
   const bottom = 10 + lines.length * 18;
-  const inner = svg.replace(/^<svg\b/, `<svg x="0" y="${top}" width="${width}" height="${height}"`);
+  // the chart's own svg, placed below the title (its position and size attributes replaced, never duplicated)
+  const inner = svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => `<svg${attrs.replace(/\s(x|y|width|height)="[^"]*"/g, '')} x="0" y="${top}" width="${width}" height="${height}">`);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + top + bottom}" viewBox="0 0 ${width} ${height + top + bottom}" font-family="${font}">` +
     `<rect width="100%" height="100%" fill="white"/>` +

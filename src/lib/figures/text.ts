@@ -38,3 +38,20 @@ export function missingText(def: FigureDef): string[] {
   if (def.source && !zh.source) out.push('source');
   return out;
 }
+
+const escHTML = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * A source note as HTML with file and variable names set as code (`respondents.parquet`,
+ * `score_*`, `ti_1–ti_3`, `src/lib/model/plan.ts`), so they read as names, not words.
+ */
+export function sourceHTML(source: string): string {
+  const re = /[A-Za-z][\w-]*(?:[./][\w*-]+|_[\w*]*)+(?:–[A-Za-z]\w*)?/g;
+  let out = '';
+  let last = 0;
+  for (const m of source.matchAll(re)) {
+    out += escHTML(source.slice(last, m.index)) + `<code>${escHTML(m[0])}</code>`;
+    last = m.index! + m[0].length;
+  }
+  return out + escHTML(source.slice(last));
+}
