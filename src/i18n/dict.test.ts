@@ -59,7 +59,7 @@ describe('locale helpers', () => {
     expect(fmtPercent('zh', 0.456)).toBe('46%');
     expect(fmtDate('zh', new Date(Date.UTC(2026, 10, 25)))).toBe('2026年11月25日');
     expect(fmtDate('en', new Date(Date.UTC(2026, 10, 25)))).toBe('25 November 2026');
-    expect(t('zh', 'figure.nSum', { n: 12 })).toBe('样本量 12 人');
+    expect(t('zh', 'figure.nSum', { n: 12 })).toBe('样本量 12 人。');
   });
 
   it('maps paths between the editions', () => {

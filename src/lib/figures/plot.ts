@@ -26,7 +26,7 @@ export const CJK_FONTS = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", 
  */
 export function labelMargin(labels: string[], min = 60, max = 320, fontSize = 13): number {
   const widest = Math.max(0, ...labels.map((l) => textWidth(String(l), fontSize)));
-  return Math.round(Math.min(max, Math.max(min, widest + 14)));
+  return Math.round(Math.min(max, Math.max(min, widest + 20)));
 }
 
 /** one colour per department type (labels in the page's language), the same in every figure */
