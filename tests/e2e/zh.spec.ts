@@ -193,3 +193,27 @@ test('the sitemap lists both editions with alternates', async ({ request }) => {
   expect(xml).toContain('hreflang="zh-CN"');
   expect((xml.match(/<loc>/g) ?? []).length).toBe(english.length * 2);
 });
+
+test('Chinese charts: no axis label is cut at the left edge or overlaps its neighbour', async ({ page }) => {
+  const problems: string[] = [];
+  for (const p of chinese.filter((x) => x === '/zh/' || x.startsWith('/zh/chapters/'))) {
+    await page.goto(p);
+    const found = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const svg of document.querySelectorAll<SVGSVGElement>('figure[data-figure-id] .chart svg')) {
+        const box = svg.getBoundingClientRect();
+        if (box.width < 100) continue; // legend swatches
+        const id = svg.closest('figure[data-figure-id]')!.id;
+        for (const g of svg.querySelectorAll('g[aria-label="y-axis tick label"], g[aria-label="fy-axis tick label"]')) {
+          const texts = [...g.querySelectorAll('text')].map((t) => t.getBoundingClientRect()).filter((r) => r.width > 0);
+          for (const r of texts) if (r.left < box.left - 1 || r.right > box.right + 1) out.push(`${id}: label outside the chart (${Math.round(r.left - box.left)} px)`);
+          const sorted = texts.sort((a, b) => a.top - b.top);
+          for (let i = 1; i < sorted.length; i++) if (sorted[i].top < sorted[i - 1].bottom - 2 && sorted[i].left < sorted[i - 1].right && sorted[i].right > sorted[i - 1].left) out.push(`${id}: labels overlap`);
+        }
+      }
+      return out;
+    });
+    problems.push(...found.map((f) => `${p} ${f}`));
+  }
+  expect([...new Set(problems)]).toEqual([]);
+});
