@@ -52,7 +52,7 @@ LIMIT 5`,
       const p = PLAN[r.competency];
       const cells = r.suppressed
         ? [String(i + 1), ctx.t('Suppressed: fewer than k respondents'), '', '', '']
-        : [String(i + 1), `${competencyLabel(ctx, r.competency)} (${r.mwds.toFixed(2)})`, ctx.t(p?.content ?? ''), ctx.t(p?.format ?? ''), ctx.t(p?.evaluate ?? '')];
+        : [String(i + 1), ctx.lang === 'zh' ? `${competencyLabel(ctx, r.competency)}（${r.mwds.toFixed(2)}）` : `${competencyLabel(ctx, r.competency)} (${r.mwds.toFixed(2)})`, ctx.t(p?.content ?? ''), ctx.t(p?.format ?? ''), ctx.t(p?.evaluate ?? '')];
       for (const c of cells) {
         const td = d.createElement('td');
         td.textContent = c;
