@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { dictionaryProblems } from './src/i18n/check.ts';
+import { readHeaders } from './src/lib/headers.mjs';
 
 /** A missing, empty or unused dictionary key fails the build (src/i18n). */
 const i18nCheck = {
@@ -17,8 +18,12 @@ export default defineConfig({
   output: 'static',
   // REPORT_OUT_DIR lets tests build a second copy of the site from other data (REPORT_DATA_DIR)
   outDir: process.env.REPORT_OUT_DIR ?? './dist',
+  // REPORT_PUBLIC_DIR: the static files (with data/) of that other copy, e.g. the imported survey's
+  publicDir: process.env.REPORT_PUBLIC_DIR ?? './public',
   site: 'http://127.0.0.1:4321',
   integrations: [mdx(), i18nCheck],
+  // the security headers of public/_headers, served by `astro preview` too (docs/hosting.md)
+  server: { headers: readHeaders('./public/_headers') },
   build: { inlineStylesheets: 'never' },
   vite: {
     // DuckDB-WASM ships its own worker and wasm; Vite copies them (hashed) via ?url imports.

@@ -22,6 +22,9 @@ export interface BuildBench {
   parquetBytes: Record<string, number>;
   recordsPublished: number;
   cellSuppressionRate: number;
+  anonymiseSeconds: number;
+  aggregatesSeconds: number;
+  worstViewShare: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +41,7 @@ export async function benchBuild(n: number, opts: { seed?: number; keep?: boolea
     const codebook = loadCodebook(path.join(root, 'data/codebook.yaml'));
     const baselineRssMB = process.memoryUsage().rss / 1048576;
     const t0 = performance.now();
-    const { manifest, disclosure } = await buildData({ rawDir: raw, outDir: out, codebook });
+    const { manifest, disclosure, timings } = await buildData({ rawDir: raw, outDir: out, codebook });
     const buildSeconds = (performance.now() - t0) / 1000;
     const parquetBytes: Record<string, number> = {};
     for (const f of manifest.files) if (f.name.endsWith('.parquet')) parquetBytes[f.name] = f.bytes;
@@ -51,6 +54,9 @@ export async function benchBuild(n: number, opts: { seed?: number; keep?: boolea
       parquetBytes,
       recordsPublished: disclosure.recordsPublished,
       cellSuppressionRate: disclosure.cellSuppressionRate,
+      anonymiseSeconds: timings['anonymise microdata'] ?? 0,
+      aggregatesSeconds: timings['protected aggregates'] ?? 0,
+      worstViewShare: disclosure.aggregates?.worstViewShare ?? 0,
     };
   } finally {
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
@@ -62,9 +68,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const r = await benchBuild(n);
   const mb = (b: number) => (b / 1048576).toFixed(2);
   console.log(
-    `[bench:build] ${r.respondents} respondents (CSV ${mb(r.csvBytes)} MB): build ${r.buildSeconds.toFixed(2)} s, ` +
+    `[bench:build] ${r.respondents} respondents (CSV ${mb(r.csvBytes)} MB): build ${r.buildSeconds.toFixed(2)} s ` +
+      `(anonymise microdata ${r.anonymiseSeconds.toFixed(2)} s, protected aggregates ${r.aggregatesSeconds.toFixed(2)} s), ` +
       `peak RSS ${r.peakRssMB.toFixed(0)} MB (baseline ${r.baselineRssMB.toFixed(0)} MB); ` +
       Object.entries(r.parquetBytes).map(([f, b]) => `${f} ${mb(b)} MB`).join(', ') +
-      `; ${r.recordsPublished} published, ${(r.cellSuppressionRate * 100).toFixed(1)}% QI cells suppressed`,
+      `; ${r.recordsPublished} published, ${(r.cellSuppressionRate * 100).toFixed(1)}% QI cells suppressed, worst group view withholds ${(r.worstViewShare * 100).toFixed(1)}%`,
   );
 }

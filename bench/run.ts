@@ -17,7 +17,7 @@ const grab = (text: string, re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
 
 const dataDirs: Record<number, string> = {};
 console.log('\n== Data: generate + build ==');
-console.log('respondents   generate_s  gen_peak_MB  csv_MB   build_s  build_peak_MB  respondents.parquet_MB  competency.parquet_MB');
+console.log('respondents   generate_s  gen_peak_MB  csv_MB   build_s  anonymise_s  aggregates_s  build_peak_MB  respondents.parquet_MB  competency.parquet_MB');
 for (const n of sizes) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `bench-${n}-`));
   const raw = path.join(dir, 'raw');
@@ -33,6 +33,8 @@ for (const n of sizes) {
       String(grab(g, /peak RSS (\d+) MB/)).padEnd(12),
       mb(path.join(raw, 'respondents.csv')).padEnd(8),
       String(grab(b, /\(([\d.]+) s,/)).padEnd(8),
+      String(grab(b, /anonymise ([\d.]+) s/)).padEnd(12),
+      String(grab(b, /aggregates ([\d.]+) s/)).padEnd(13),
       String(grab(b, /peak RSS (\d+) MB/)).padEnd(14),
       mb(path.join(out, 'respondents.parquet')).padEnd(23),
       mb(path.join(out, 'competency.parquet')),

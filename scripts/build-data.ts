@@ -16,11 +16,14 @@ if (args['generate-if-missing'] && !existsSync(path.join(args.raw, 'respondents.
 }
 const t0 = performance.now();
 try {
-  const { manifest, disclosure } = await buildData({ rawDir: args.raw, outDir: args.out, codebook, k: args.k ? Number(args.k) : undefined });
+  const { manifest, disclosure, timings } = await buildData({ rawDir: args.raw, outDir: args.out, codebook, k: args.k ? Number(args.k) : undefined });
   for (const f of manifest.files) console.log(`[data:build] ${path.join(args.out, f.name)}  ${f.rows ?? ''} ${f.rows ? 'rows ' : ''}${(f.bytes / 1024).toFixed(0)} KB`);
   console.log(
     `[data:build] k=${disclosure.k} achieved ${disclosure.kAchieved}; ${disclosure.recordsPublished}/${disclosure.recordsIn} records published, ` +
-      `${disclosure.recordsRemoved} removed; ${(disclosure.cellSuppressionRate * 100).toFixed(1)}% of quasi-identifier cells suppressed ` +
+      `${disclosure.recordsRemoved} removed; ${(disclosure.cellSuppressionRate * 100).toFixed(1)}% of quasi-identifier cells suppressed; ` +
+      `recoding ${Object.entries(disclosure.variables).map(([v, d]) => `${v}:${d.level}`).join(' ')}; ` +
+      `group views withhold at most ${(((disclosure.aggregates)?.worstViewShare ?? 0) * 100).toFixed(1)}% ` +
+      `[anonymise ${(timings['anonymise microdata'] ?? 0).toFixed(1)} s, aggregates ${(timings['protected aggregates'] ?? 0).toFixed(1)} s] ` +
       `(${((performance.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB)`,
   );
 } catch (e) {

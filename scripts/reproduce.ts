@@ -57,10 +57,24 @@ comps.forEach((c, j) => {
   same(`borich-ranking ${c} MWDS`, bor.mwds, b[j].mwds);
   same(`borich-ranking ${c} rank`, bor.priority, b[j].rank);
 });
-// turnover-by-group (age_band): group means
-for (const row of rowsOf['turnover-by-group']) {
-  const xs = resp.filter((r) => r.age_band === row.grp && r.score_turnover !== null).map((r) => r.score_turnover);
-  if (!row.suppressed) same(`turnover-by-group ${row.grp}`, row.turnover, mean(xs));
+// turnover-by-group (age_band): group means. The figure reads the protected aggregate table, built
+// from the full records; recompute from the raw survey itself (items → score → mean), in TypeScript.
+{
+  const rawRows = (await nodeClient(args.data).query<Record<string, any>>(
+    `SELECT age, ti_1, ti_2, ti_3 FROM read_csv('${path.join(args.raw, 'respondents.csv').replace(/'/g, "''")}', header = true, all_varchar = true)`,
+  ));
+  const turnover = codebook.scales.find((s) => s.score === 'score_turnover')!;
+  const band = (age: number) => codebook.variables.find((v) => v.name === 'age')!.generalise!.bands!.find(([lo, hi]) => age >= lo && age <= hi)?.[2];
+  for (const row of rowsOf['turnover-by-group']) {
+    if (row.suppressed) continue;
+    const xs = rawRows
+      .filter((r) => r.age !== null && band(Number(r.age)) === row.grp)
+      .map((r) => turnover.items.map((it) => (r[it] === null || r[it] === '' ? NaN : turnover.reverse.includes(it) ? turnover.min + turnover.max - Number(r[it]) : Number(r[it]))))
+      .filter((v) => v.every(Number.isFinite))
+      .map((v) => v.reduce((a, b) => a + b, 0) / v.length);
+    same(`turnover-by-group ${row.grp} (from the raw survey)`, row.turnover, mean(xs), 1e-9);
+    same(`turnover-by-group ${row.grp} n`, row.n, xs.length);
+  }
 }
 // training-barriers: shares (Wilson bounds too)
 const barrierCols: Record<string, string> = {
@@ -68,8 +82,13 @@ const barrierCols: Record<string, string> = {
   'Content not relevant to the post': 'bar_irrelevant', "Attended on someone else's behalf": 'bar_proxy',
   'Too little professional training': 'bar_little_professional', 'No link to assessment or promotion': 'bar_no_link',
 };
+// the figure reads the protected table (from the full records): recompute from the raw survey
+const rawBarriers = await db.query<Record<string, any>>(
+  `SELECT ${Object.values(barrierCols).join(', ')} FROM read_csv('${path.join(args.raw, 'respondents.csv').replace(/'/g, "''")}', header = true, all_varchar = true)`,
+);
 for (const row of rowsOf['training-barriers']) {
-  const xs = resp.map((r) => r[barrierCols[row.barrier]]).filter((v) => v !== null);
+  if (row.suppressed) continue;
+  const xs = rawBarriers.map((r) => r[barrierCols[row.barrier]]).filter((v) => v !== null && v !== '').map(Number);
   const w = wilson(xs.filter((v) => v === 1).length, xs.length);
   same(`training-barriers ${row.barrier} share`, row.share, w.p);
   same(`training-barriers ${row.barrier} Wilson low`, row.lo, w.lo, 1e-4); // SQL uses z = 1.96, the module the exact quantile

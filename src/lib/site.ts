@@ -1,6 +1,7 @@
 /** Build-time facts shown on every page: data source, version, commit. */
 import { execSync } from 'node:child_process';
 import { publishedManifest } from './figures/render-static.ts';
+import { LOCALE, t, type Lang } from '../i18n/index.ts';
 
 export function siteFacts() {
   const manifest = publishedManifest();
@@ -22,4 +23,18 @@ export function siteFacts() {
   const synthetic = manifest.source?.kind === 'synthetic';
   const dataVersion = `${manifest.dataset} v${manifest.codebookVersion} · ${manifest.files.find((f: any) => f.name === 'respondents.parquet')?.sha256.slice(0, 12)}`;
   return { manifest, commit, commitDate, synthetic, dataVersion };
+}
+
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** The banner of an imported survey: its own title, source and fieldwork dates (from the mapping's `survey:`), as escaped HTML. */
+export function surveyNotice(manifest: any, lang: Lang = 'en'): string {
+  const s = manifest.source?.survey ?? {};
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const own = typeof s.title === 'string' ? s.title : s.title?.[lang] ?? s.title?.[other];
+  const title = own ?? t(lang, 'survey.imported');
+  const second = typeof s.title === 'object' && s.title?.[other] && s.title[other] !== title ? ` <span lang="${LOCALE[other]}">${esc(s.title[other])}</span>` : '';
+  const dates = s.fieldwork?.start || s.fieldwork?.end ? t(lang, 'survey.fieldwork', { start: esc(s.fieldwork?.start ?? '?'), end: esc(s.fieldwork?.end ?? '?') }) : '';
+  const source = s.source ? t(lang, 'survey.source', { source: esc(s.source) }) : '';
+  return `<strong>${esc(title)}</strong>${second}${source}${dates}${t(lang, 'survey.respondents', { n: esc(manifest.source?.respondents ?? '?'), k: esc(manifest.k) })}`;
 }

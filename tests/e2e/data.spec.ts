@@ -15,8 +15,11 @@ test('the SQL console returns the rows DuckDB in Node returns, and the query goe
   const cells = await page.locator('#result tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
   expect(cells).toEqual(expected.map((r) => [r.county, String(r.n)]));
   expect(decodeURIComponent(new URL(page.url()).searchParams.get('q')!)).toBe(sql);
-  // the shared URL runs the same query
+  // the shared URL fills in the same query; it runs when the reader presses Run
   await page.goto(page.url());
+  await expect(page.locator('#sql')).toHaveValue(sql);
+  await expect(page.locator('body')).toHaveAttribute('data-console-state', 'idle');
+  await page.click('#run');
   await expect(page.locator('body')).toHaveAttribute('data-console-state', 'ready', { timeout: 30_000 });
   expect(await page.locator('#result tbody tr').count()).toBe(expected.length);
 });
@@ -31,6 +34,7 @@ test('a bad query shows its error', async ({ page }) => {
 
 test('large results are cut at the row limit with a clear note', async ({ page }) => {
   await page.goto('/data/sql/?q=' + encodeURIComponent('SELECT rid FROM competency'));
+  await page.click('#run');
   await expect(page.locator('body')).toHaveAttribute('data-console-state', 'ready', { timeout: 30_000 });
   await expect(page.locator('#console-status')).toContainText('showing the first 1000');
   expect(await page.locator('#result tbody tr').count()).toBe(1000);

@@ -38,6 +38,7 @@ ORDER BY mwds DESC`,
     { key: 'proficiency', label: 'Proficiency', digits: 2 },
   ],
   values: ['mwds', 'importance', 'proficiency', 'priority'],
+  keys: ['competency'],
   nMode: 'max',
   spec(rows, ctx) {
     const data = rows.map((r) => ({ ...r, label: competencyLabel(ctx, r.competency) }));

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, labelMargin } from '../../lib/figures/plot.ts';
-import { codeLabel, GROUP_CASE, unpivotSQL } from '../../lib/figures/charts.ts';
+import { codeLabel, groupMomentsSQL } from '../../lib/figures/charts.ts';
 
 const SCALES: [string, string][] = [
   ['score_autonomy', 'Autonomy'], ['score_competence', 'Competence'], ['score_relatedness', 'Relatedness'],
@@ -15,14 +15,12 @@ export const figure: FigureDef = {
   title: 'Need satisfaction, fairness, fit, burnout and turnover intention by group',
   caption: 'Mean scale scores (1–5) for each group of the chosen variable. Groups low on the first five and high on the last two are where retention is at risk.',
   alt: 'Heatmap of mean career scale scores by group.',
-  source: 'respondents.parquet, score_*.',
+  source: 'groups.parquet (measures score_*), from the full survey with small-cell and complementary suppression.',
   params: [{ name: 'group', label: 'Compare by', kind: 'group', default: 'age_band' }, { name: 'county', label: 'County', kind: 'county', default: 'all' }],
-  sql: `WITH x AS (SELECT *, ${GROUP_CASE} AS grp FROM respondents WHERE ($county = 'all' OR county = $county)),
-long AS (
-${unpivotSQL(SCALES, 'scale', 'x', 'grp')}
-)
-SELECT scale, grp, count(v)::INTEGER AS n, avg(v) AS mean FROM long WHERE v IS NOT NULL
-GROUP BY ord, scale, grp ORDER BY ord, grp NULLS LAST`,
+  sql: `SELECT s.scale, g.grp, g.n, g.mean, g.withheld FROM (
+${groupMomentsSQL('true', 'measure, ')}
+) g JOIN (VALUES ${SCALES.map(([m, l], i) => `(${i}, '${m}', '${l.replace(/'/g, "''")}')`).join(', ')}) s(ord, measure, scale) ON g.measure = s.measure
+ORDER BY s.ord, g.grp NULLS LAST`,
   columns: [
     { key: 'scale', label: 'Scale' },
     { key: 'grp', label: 'Group', labelOf: '$group' },
@@ -30,13 +28,15 @@ GROUP BY ord, scale, grp ORDER BY ord, grp NULLS LAST`,
     { key: 'mean', label: 'Mean (1–5)', digits: 2 },
   ],
   values: ['mean'],
+  keys: ['scale', 'grp'],
+  measures: SCALES.map(([m]) => m),
   nMode: 'max',
   spec(rows, ctx) {
     const data = rows.map((r) => ({ ...r, g: codeLabel(ctx, ctx.params.group, r.grp) }));
     return Plot.plot(
       base(ctx, {
         height: 80 + new Set(data.map((d) => d.g)).size * 32,
-        marginLeft: ctx.lang === 'en' ? 210 : labelMargin(data.map((d) => d.g)),
+        marginLeft: labelMargin(data.map((d) => d.g), 120, 360),
         marginBottom: 70,
         x: { domain: SCALES.map((s) => ctx.t(s[1])), label: null, tickRotate: -25 },
         y: { label: null },

@@ -30,6 +30,7 @@ ORDER BY dimension, competency`,
     { key: 'gap', label: 'Gap', digits: 2 },
   ],
   values: ['proficiency', 'gap'],
+  keys: ['competency', 'dimension'],
   nMode: 'max',
   spec(rows, ctx) {
     const w = modelWeights();

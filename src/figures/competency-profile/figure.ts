@@ -39,6 +39,7 @@ ORDER BY gap DESC, competency`,
     { key: 'gap', label: 'Gap', digits: 2 },
   ],
   values: ['proficiency', 'importance', 'pro_lo', 'pro_hi', 'gap'],
+  keys: ['competency'],
   nMode: 'max',
   spec(rows, ctx) {
     const data = rows.map((r) => ({ ...r, label: competencyLabel(ctx, r.competency) }));

@@ -31,6 +31,7 @@ FROM person GROUP BY dimension, side ORDER BY dimension, side DESC`,
   ],
   nMode: 'max',
   values: ['proficiency', 'gap', 'lo', 'hi'],
+  keys: ['dimension', 'side'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension) }));
     return Plot.plot(

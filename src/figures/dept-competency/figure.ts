@@ -25,6 +25,7 @@ ORDER BY competency, dept_type`,
     { key: 'gap', label: 'Gap', digits: 2 },
   ],
   values: ['proficiency', 'gap'],
+  keys: ['competency', 'dept_type'],
   nMode: 'max',
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, c: competencyLabel(ctx, r.competency), d: codeLabel(ctx, 'dept_type', r.dept_type) }));

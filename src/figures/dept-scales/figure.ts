@@ -35,6 +35,7 @@ FROM long WHERE v IS NOT NULL GROUP BY ord, scale, dept_type ORDER BY ord, dept_
   ],
   nMode: 'max',
   values: ['mean', 'lo', 'hi'],
+  keys: ['scale', 'dept_type'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: codeLabel(ctx, 'dept_type', r.dept_type) }));
     return Plot.plot(

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, dimensionLabel, labelMargin } from '../../lib/figures/plot.ts';
-import { codeLabel, GROUP_CASE } from '../../lib/figures/charts.ts';
+import { codeLabel, groupMomentsSQL } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
   id: 'dimension-by-group',
@@ -10,22 +10,14 @@ export const figure: FigureDef = {
   title: 'Proficiency by competency dimension and group',
   caption: 'Mean self-rated proficiency (1–5) in each dimension of the competency model, for each group of the chosen variable, with 95% confidence intervals. Overlapping intervals mean the groups may not really differ.',
   alt: 'Dot plot of mean proficiency per dimension, one colour per group.',
-  source: 'competency.parquet; per respondent, the mean of the competency scores in a dimension.',
+  source: 'groups.parquet (measures dim_pro_*: per respondent, the mean of the competency scores in a dimension), from the full survey with small-cell and complementary suppression.',
   params: [
     { name: 'group', label: 'Compare by', kind: 'group', default: 'age_band' },
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
   ],
-  sql: `WITH person AS (
-  SELECT rid, dimension, ${GROUP_CASE} AS grp, avg(proficiency) AS p
-  FROM competency
-  WHERE ($county = 'all' OR county = $county) AND proficiency IS NOT NULL
-  GROUP BY rid, dimension, grp
+  sql: `SELECT dimension, grp, n, mean AS proficiency, lo, hi, withheld FROM (
+${groupMomentsSQL("measure LIKE 'dim_pro_%'", "substr(measure, 9) AS dimension, ")}
 )
-SELECT dimension, grp, count(*)::INTEGER AS n, avg(p) AS proficiency,
-       avg(p) - 1.96 * stddev_samp(p) / sqrt(count(*)) AS lo,
-       avg(p) + 1.96 * stddev_samp(p) / sqrt(count(*)) AS hi
-FROM person
-GROUP BY dimension, grp
 ORDER BY dimension, grp NULLS LAST`,
   columns: [
     { key: 'dimension', label: 'Dimension', labelOf: 'dimension' },
@@ -37,13 +29,15 @@ ORDER BY dimension, grp NULLS LAST`,
   ],
   nMode: 'max',
   values: ['proficiency', 'lo', 'hi'],
+  keys: ['dimension', 'grp'],
+  measures: ['proficiency'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension), g: codeLabel(ctx, ctx.params.group, r.grp) }));
     const groups = [...new Set(data.map((d) => d.g))];
     return Plot.plot(
       base(ctx, {
         height: 40 + ctx.codebook.dimensions.length * (groups.length * 18 + 16),
-        marginLeft: ctx.lang === 'en' ? 200 : labelMargin(groups),
+        marginLeft: labelMargin(groups, 120, 360),
         marginRight: ctx.lang === 'en' ? 150 : labelMargin(ctx.codebook.dimensions.map((d) => d.label.zh), 60, 200),
         x: { label: ctx.t('Mean proficiency (1–5), 95% CI'), grid: true },
         y: { label: null, domain: groups },

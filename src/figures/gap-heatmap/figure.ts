@@ -28,6 +28,7 @@ ORDER BY county, competency`,
     { key: 'gap', label: 'Mean gap', digits: 2 },
   ],
   values: ['gap'],
+  keys: ['county', 'competency'],
   nMode: 'max',
   spec(rows, ctx) {
     const countyLabel = (c: string) => ctx.codebook.variables.find((v) => v.name === 'county')?.values?.find((v) => v.code === c)?.label[ctx.lang] ?? c;

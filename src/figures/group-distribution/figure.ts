@@ -3,35 +3,36 @@ import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, COLORS, labelMargin } from '../../lib/figures/plot.ts';
 import { fmtPercent } from '../../i18n/index.ts';
-import { codeLabel, GROUP_CASE } from '../../lib/figures/charts.ts';
+import { codeLabel } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
   id: 'group-distribution',
   zh,
   title: 'The sample by demographic group',
-  caption: 'Share of respondents in each group of the chosen variable. "Suppressed / missing" counts answers withheld by disclosure control (small combinations of characteristics) — the price of publishing microdata safely.',
+  caption: 'Share of respondents in each group of the chosen variable, from the full survey. A group of fewer than k respondents is withheld (and so is one more where needed, so that it cannot be worked out from the totals); shares are of all respondents in the county, so withheld groups are the missing part.',
   alt: 'Bar chart of the share of respondents in each group.',
-  source: 'respondents.parquet (generalised quasi-identifiers).',
+  source: 'groups.parquet (measure _n), from the full survey with small-cell and complementary suppression.',
   params: [
     { name: 'group', label: 'Variable', kind: 'group', default: 'age_band' },
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
   ],
-  sql: `SELECT grp, count(*)::INTEGER AS n, count(*) / sum(count(*)) OVER () AS share
-FROM (SELECT ${GROUP_CASE} AS grp FROM respondents WHERE ($county = 'all' OR county = $county))
-GROUP BY grp
-ORDER BY grp NULLS LAST`,
+  sql: `SELECT g.grp, g.n, g.n / t.n AS share, g.withheld
+FROM groups g JOIN groups t ON t.scope = g.scope AND t.by_var = '_total' AND t.measure = '_n'
+WHERE g.scope = $county AND g.by_var = $group AND g.measure = '_n'
+ORDER BY g.grp NULLS LAST`,
   columns: [
     { key: 'grp', label: 'Group', labelOf: '$group' },
     { key: 'n', label: 'Respondents' },
     { key: 'share', label: 'Share', digits: 3 },
   ],
   values: ['share'],
+  keys: ['grp'],
   spec(rows, ctx) {
-    const data = rows.map((r) => ({ ...r, label: codeLabel(ctx, ctx.params.group, r.grp) }));
+    const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, label: codeLabel(ctx, ctx.params.group, r.grp) }));
     return Plot.plot(
       base(ctx, {
         height: 50 + data.length * 30,
-        marginLeft: ctx.lang === 'en' ? 240 : labelMargin(data.map((d) => d.label)),
+        marginLeft: labelMargin(data.map((d) => d.label), 120, 360),
         marginRight: 60,
         x: { label: ctx.t('Share of respondents (%)'), percent: true, grid: true },
         y: { domain: data.map((d) => d.label), label: null },

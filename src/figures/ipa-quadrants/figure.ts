@@ -29,6 +29,7 @@ ORDER BY competency`,
     { key: 'importance', label: 'Importance', digits: 2 },
   ],
   values: ['proficiency', 'importance'],
+  keys: ['competency'],
   nMode: 'max',
   spec(rows, ctx) {
     const data: any[] = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, label: competencyLabel(ctx, r.competency) }));

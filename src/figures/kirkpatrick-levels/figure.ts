@@ -30,6 +30,7 @@ FROM long WHERE v IS NOT NULL GROUP BY level ORDER BY level`,
     { key: 'hi', label: '95% CI high', digits: 2 },
   ],
   values: ['mean', 'lo', 'hi'],
+  keys: ['level'],
   nMode: 'max',
   spec: (rows, ctx) => dotsWithCI(rows, ctx, { y: 'level', x: 'mean', lo: 'lo', hi: 'hi', domain: [1, 5], xLabel: 'Mean agreement (1 = strongly disagree, 5 = strongly agree)' }),
 };

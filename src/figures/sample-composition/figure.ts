@@ -23,6 +23,7 @@ ORDER BY county, dept_type`,
     { key: 'n', label: 'Respondents' },
   ],
   values: [],
+  keys: ['county', 'dept_type'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, c: codeLabel(ctx, 'county', r.county), d: codeLabel(ctx, 'dept_type', r.dept_type) }));
     return Plot.plot(

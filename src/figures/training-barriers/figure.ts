@@ -1,6 +1,6 @@
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { dotsWithCI, wilsonSQL, unpivotSQL } from '../../lib/figures/charts.ts';
+import { dotsWithCI, wilsonSQL } from '../../lib/figures/charts.ts';
 import { COLORS } from '../../lib/figures/plot.ts';
 
 const BARRIERS: [string, string][] = [
@@ -15,19 +15,23 @@ export const figure: FigureDef = {
   title: 'Barriers to training',
   caption: 'Share of respondents who name each barrier to taking part in training (multiple answers allowed), with 95% Wilson confidence intervals.',
   alt: 'Dot plot of the share of respondents naming each training barrier.',
-  source: 'respondents.parquet, multi-select bar_* (0/1).',
+  source: 'groups.parquet (measures bar_*, multi-select 0/1), from the full survey with small-cell and complementary suppression; an answer everyone in a group gave alike is withheld for the misconduct question.',
   params: [
     { name: 'sample', label: 'Study sample', kind: 'sample', default: 'all' },
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
   ],
-  sql: `WITH x AS (
-  SELECT * FROM respondents WHERE ($sample = 'all' OR sample = $sample) AND ($county = 'all' OR county = $county)
-), long AS (
-${unpivotSQL(BARRIERS, 'barrier', 'x')}
-), agg AS (SELECT barrier, count(v)::INTEGER AS n, avg(v) AS share FROM long WHERE v IS NOT NULL GROUP BY barrier)
+  // the protected table (docs/privacy.md): the microdata withholds the misconduct answer in small homogeneous classes
+  sql: `WITH cell AS (
+  SELECT measure, m_n AS n, m_sum / m_n AS share, withheld FROM groups
+  WHERE scope = $county AND ((by_var = 'sample' AND grp = $sample) OR ($sample = 'all' AND by_var = '_total'))
+), agg AS (
+  SELECT b.ord, b.barrier, c.n, c.share, c.withheld
+  FROM cell c JOIN (VALUES ${BARRIERS.map(([m, l], i) => `(${i}, '${m}', '${l.replace(/'/g, "''")}')`).join(', ')}) b(ord, measure, barrier) ON c.measure = b.measure
+)
 SELECT barrier, n, share,
-       ${wilsonSQL('share', 'n')}
-FROM agg ORDER BY share DESC`,
+       ${wilsonSQL('share', 'n')},
+       withheld
+FROM agg ORDER BY share DESC NULLS LAST, ord`,
   columns: [
     { key: 'barrier', label: 'Barrier' },
     { key: 'n', label: 'n' },
@@ -36,6 +40,8 @@ FROM agg ORDER BY share DESC`,
     { key: 'hi', label: '95% CI high', digits: 3 },
   ],
   values: ['share', 'lo', 'hi'],
+  keys: ['barrier'],
+  measures: BARRIERS.map(([m]) => m),
   nMode: 'max',
   spec: (rows, ctx) => dotsWithCI(rows, ctx, { y: 'barrier', x: 'share', lo: 'lo', hi: 'hi', domain: [0, 1], xLabel: 'Share of respondents naming the barrier', color: COLORS.gap, percent: true }),
 };

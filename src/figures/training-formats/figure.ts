@@ -31,6 +31,7 @@ FROM agg ORDER BY ord`,
     { key: 'hi', label: '95% CI high', digits: 3 },
   ],
   values: ['share', 'lo', 'hi'],
+  keys: ['format'],
   nMode: 'max',
   spec: (rows, ctx) => dotsWithCI(rows, ctx, { y: 'format', x: 'share', lo: 'lo', hi: 'hi', domain: [0, 1], xLabel: 'Share of respondents', percent: true }),
 };

@@ -30,6 +30,7 @@ LIMIT 5`,
     { key: 'gap', label: 'Mean gap', digits: 2 },
   ],
   values: ['mwds', 'gap'],
+  keys: ['competency'],
   nMode: 'max',
   kind: 'table',
   spec(rows, ctx) {

@@ -4,7 +4,7 @@ import type { FigureDef } from '../../lib/figures/types.ts';
 import { labelOf } from '../../lib/codebook/labels.ts';
 import { base, COLORS, labelMargin } from '../../lib/figures/plot.ts';
 import { fmtNumber } from '../../i18n/index.ts';
-import { GROUP_CASE } from '../../lib/figures/charts.ts';
+import { groupMomentsSQL } from '../../lib/figures/charts.ts';
 
 /** Who intends to leave: mean turnover intention by a chosen group. */
 export const figure: FigureDef = {
@@ -12,25 +12,16 @@ export const figure: FigureDef = {
   zh,
   title: 'Turnover intention by group',
   caption:
-    'Mean turnover-intention score (three items, 1–5; higher means more intent to leave) with its 95% confidence interval, for each group of the chosen variable. Groups with fewer than k respondents are suppressed; "Suppressed / missing" collects answers withheld to protect respondents.',
+    'Mean turnover-intention score (three items, 1–5; higher means more intent to leave) with its 95% confidence interval, for each group of the chosen variable. Computed from the full survey and published as a protected table: a group of fewer than k respondents is withheld (and so is one more group where needed, so that it cannot be worked out from the totals).',
   alt: 'Bar chart of mean turnover intention by group with confidence intervals.',
-  source: 'score_turnover = mean of ti_1–ti_3.',
+  source: 'groups.parquet (measure score_turnover = mean of ti_1–ti_3), from the full survey with small-cell and complementary suppression.',
   params: [
     { name: 'group', label: 'Compare by', kind: 'group', default: 'age_band' },
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
   ],
-  sql: `SELECT grp,
-       count(*)::INTEGER AS n,
-       avg(score_turnover) AS turnover,
-       avg(score_turnover) - 1.96 * stddev_samp(score_turnover) / sqrt(count(*)) AS lo,
-       avg(score_turnover) + 1.96 * stddev_samp(score_turnover) / sqrt(count(*)) AS hi
-FROM (
-  SELECT score_turnover,
-         ${GROUP_CASE} AS grp
-  FROM respondents
-  WHERE ($county = 'all' OR county = $county) AND score_turnover IS NOT NULL
+  sql: `SELECT grp, n, mean AS turnover, lo, hi, withheld FROM (
+${groupMomentsSQL("measure = 'score_turnover'")}
 )
-GROUP BY grp
 ORDER BY grp NULLS LAST`,
   columns: [
     { key: 'grp', label: 'Group', labelOf: '$group' },
@@ -40,12 +31,14 @@ ORDER BY grp NULLS LAST`,
     { key: 'hi', label: '95% CI high', digits: 2 },
   ],
   values: ['turnover', 'lo', 'hi'],
+  keys: ['grp'],
+  measures: ['score_turnover'],
   spec(rows, ctx) {
-    const data = rows.map((r) => ({ ...r, label: labelOf(ctx.codebook, ctx.params.group, r.grp, ctx.lang) }));
+    const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, label: labelOf(ctx.codebook, ctx.params.group, r.grp, ctx.lang) }));
     return Plot.plot(
       base(ctx, {
         height: 60 + data.length * 34,
-        marginLeft: ctx.lang === 'en' ? 210 : labelMargin(data.map((d) => d.label)),
+        marginLeft: labelMargin(data.map((d) => d.label), 120, 360),
         x: { domain: [1, 5], label: ctx.t('Turnover intention (1 = none, 5 = strong)'), grid: true },
         y: { domain: data.map((d) => d.label), label: null },
         marks: [

@@ -1,5 +1,6 @@
 /** Codebook look-ups with no Node imports, safe for the browser bundle. */
 import type { Codebook, Variable } from './types.ts';
+import { scenarioLabel } from './disclosure.ts';
 
 export class UnknownVariable extends Error {}
 
@@ -24,12 +25,15 @@ export function publishedName(v: Variable): string | null {
 }
 
 export function labelOf(cb: Codebook, variableName: string, code: string | number | null, lang: 'en' | 'zh' = 'en'): string {
-  if (code === null || code === undefined) return lang === 'en' ? 'Suppressed / missing' : '已隐去/缺失';
+  if (code === null || code === undefined || code === '_none') return lang === 'en' ? 'No answer' : '未作答';
+  // groups shown combined to protect a small one (src/lib/privacy/aggregates.ts): 'a+b'
+  if (typeof code === 'string' && code.includes('+') && code.length > 1) return code.split('+').map((c) => labelOf(cb, variableName, c, lang)).join(lang === 'en' ? ' or ' : '或');
   if (variableName === 'competency') return cb.competencies.find((c) => c.id === code)?.label[lang] ?? String(code);
   if (variableName === 'dimension') return cb.dimensions.find((d) => d.id === code)?.label[lang] ?? String(code);
   const v =
     cb.variables.find((x) => x.name === variableName) ?? cb.variables.find((x) => x.generalise?.to === variableName);
   const values = v?.generalise?.to === variableName ? v.generalise.values : v?.values;
   const hit = values?.find((x) => String(x.code) === String(code));
-  return hit ? hit.label[lang] : String(code);
+  if (hit) return hit.label[lang];
+  return scenarioLabel(cb.disclosure, variableName, String(code))?.[lang] ?? String(code);
 }

@@ -21,6 +21,8 @@ interface CompactItem extends Partial<Label> {
   reverse?: boolean;
 }
 
+import { parseScenario } from './disclosure.ts';
+
 export function loadCodebook(path: string): Codebook {
   let text: string;
   try {
@@ -161,7 +163,11 @@ export function loadCodebookFromObject(raw: unknown, source = 'codebook'): Codeb
     scales,
     dimensions: src.dimensions ?? [],
     competencies,
+    ...(Array.isArray(src.missing) ? { missing: src.missing } : {}),
   };
+  const columns = new Set(variables.map((v) => v.generalise?.to ?? v.name));
+  const disclosure = parseScenario(src.disclosure, columns, `${source}: disclosure`);
+  if (disclosure) codebook.disclosure = disclosure;
   validateCodebook(codebook, source);
   return codebook;
 }

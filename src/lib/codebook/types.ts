@@ -56,6 +56,8 @@ export interface Variable {
   values?: ValueLabel[];
   min?: number;
   max?: number;
+  /** codes that mean "no answer" for this variable (e.g. -9, 99); counted as missing, never as values. */
+  missing?: (string | number)[];
   /** item is reverse-keyed within its scale: scored (min + max) − x. */
   reverse?: boolean;
   role: Role;
@@ -68,6 +70,8 @@ export interface Variable {
    * `{ to: 'age_band', bands: [[18,29,'18-29'], …] }`. The published column is `to`.
    */
   generalise?: Generalisation;
+  /** set in the published (effective) codebook when this survey did not ask it: the column is all NULL, "not measured", not "missing". */
+  absent?: boolean;
 }
 
 export interface Generalisation {
@@ -97,6 +101,10 @@ export interface Scale {
   max: number;
   /** published score column name: `score_<id>`. */
   score: string;
+  /** effective codebook only, when this survey asked a subset of `items`: the items it asked (the score is their mean). */
+  asked?: string[];
+  /** effective codebook only: no item of the scale was asked; the score column is all NULL. */
+  absent?: boolean;
 }
 
 /** Dimension of the competency model (e.g. political quality, working skills). */
@@ -118,6 +126,8 @@ export interface Competency {
   /** scale ids */
   proficiency: string;
   importance: string;
+  /** effective codebook only: its proficiency or importance scale was not asked. */
+  absent?: boolean;
 }
 
 export interface Codebook {
@@ -131,4 +141,8 @@ export interface Codebook {
   scales: Scale[];
   dimensions: Dimension[];
   competencies: Competency[];
+  /** the declared disclosure scenario (src/lib/codebook/disclosure.ts); absent = none declared */
+  disclosure?: import('./disclosure.ts').DisclosureScenario;
+  /** survey-wide codes that mean "no answer" (e.g. -9, -8); each variable may add its own. */
+  missing?: (string | number)[];
 }

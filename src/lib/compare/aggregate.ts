@@ -11,36 +11,49 @@ export interface Moments { n: number; sum: number; sumsq: number }
 export interface GroupAgg { by: string; value: string | null; n: number; suppressed: boolean; measures: Record<string, Moments | null>; borich: { competency: string; mwds: number }[] | null }
 export interface CompareData { k: number; overall: GroupAgg; groups: GroupAgg[] }
 
-const moments = (alias: string) =>
-  MEASURES.map((m) => `count(${m.sql})::INTEGER AS "${m.id}__n", sum(${m.sql})::DOUBLE AS "${m.id}__s", sum((${m.sql}) * (${m.sql}))::DOUBLE AS "${m.id}__q"`).join(', ');
-
-function toAgg(by: string, value: string | null, row: Record<string, any>, k: number): GroupAgg {
-  const n = Number(row.n);
-  const suppressed = n < k;
+function toAgg(by: string, value: string | null, cell: Map<string, Record<string, any>>, k: number, comps: string[]): GroupAgg {
+  const count = cell.get('_n');
+  const suppressed = !count || count.withheld === true || count.n === null || Number(count.n) < k;
   const measures: Record<string, Moments | null> = {};
   for (const m of MEASURES) {
-    const mn = Number(row[`${m.id}__n`]);
-    measures[m.id] = suppressed || mn < k ? null : { n: mn, sum: row[`${m.id}__s`], sumsq: row[`${m.id}__q`] };
+    const r = cell.get(m.id);
+    measures[m.id] = suppressed || !r || r.m_sum === null || Number(r.m_n) < k ? null : { n: Number(r.m_n), sum: Number(r.m_sum), sumsq: Number(r.m_sumsq) };
   }
-  return { by, value, n: suppressed ? 0 : n, suppressed, measures, borich: null };
+  let borich: GroupAgg['borich'] = null;
+  if (!suppressed) {
+    borich = comps
+      .map((c) => {
+        const g = cell.get(`gap_${c}`);
+        const i = cell.get(`impg_${c}`);
+        if (!g || !i || g.m_sum === null || i.m_sum === null || Number(g.m_n) < k) return null;
+        return { competency: c, mwds: (Number(g.m_sum) / Number(g.m_n)) * (Number(i.m_sum) / Number(i.m_n)) };
+      })
+      .filter((x): x is { competency: string; mwds: number } => x !== null)
+      .sort((a, b) => b.mwds - a.mwds || (a.competency < b.competency ? -1 : 1));
+  }
+  return { by, value, n: suppressed ? 0 : Number(count!.n), suppressed, measures, borich };
 }
 
+/**
+ * Reads the protected aggregate table `groups` (docs/privacy.md): the whole survey and every group of
+ * every comparison variable, computed from the full data with small-cell and complementary suppression.
+ */
 export async function compareAggregates(query: Query, k: number): Promise<CompareData> {
-  const [o] = await query(`SELECT count(*)::INTEGER AS n, ${moments('')} FROM respondents`);
-  const overall = toAgg('all', null, o, k);
-  overall.borich = await query<{ competency: string; mwds: number }>(
-    `SELECT competency, avg(gap) * avg(importance) AS mwds FROM competency WHERE gap IS NOT NULL GROUP BY competency ORDER BY mwds DESC, competency`,
-  );
+  const rows = await query<Record<string, any>>(`SELECT by_var AS "by", grp, measure, n, m_n, m_sum, m_sumsq, withheld FROM groups WHERE scope = 'all' ORDER BY by_var, grp NULLS LAST, measure`);
+  const comps = [...new Set(rows.filter((r) => String(r.measure).startsWith('gap_')).map((r) => String(r.measure).slice(4)))];
+  const cells = new Map<string, Map<string, Record<string, any>>>();
+  for (const r of rows) {
+    const key = `${r.by}\u0001${r.grp ?? ''}`;
+    if (!cells.has(key)) cells.set(key, new Map());
+    cells.get(key)!.set(r.measure, r);
+  }
+  const overall = toAgg('all', null, cells.get('_total\u0001') ?? new Map(), k, comps);
   const groups: GroupAgg[] = [];
   for (const by of COMPARE_BY) {
-    const rows = await query<Record<string, any>>(`SELECT ${by} AS value, count(*)::INTEGER AS n, ${moments('')} FROM respondents GROUP BY ${by} ORDER BY ${by} NULLS LAST`);
-    const borich = await query<{ value: string | null; competency: string; mwds: number; n: number }>(
-      `SELECT ${by} AS value, competency, avg(gap) * avg(importance) AS mwds, count(*)::INTEGER AS n FROM competency WHERE gap IS NOT NULL GROUP BY ${by}, competency ORDER BY ${by}, mwds DESC, competency`,
-    );
-    for (const r of rows) {
-      const g = toAgg(by, r.value ?? null, r, k);
-      if (!g.suppressed) g.borich = borich.filter((b) => b.value === r.value && b.n >= k).map(({ competency, mwds }) => ({ competency, mwds }));
-      groups.push(g);
+    for (const [key, cell] of cells) {
+      const [b, grp] = key.split('\u0001');
+      if (b !== by || grp.includes('+')) continue; // combined groups are for figures; /compare/ compares single groups
+      groups.push(toAgg(by, grp === '' ? null : grp, cell, k, comps));
     }
   }
   return { k, overall, groups };

@@ -2,18 +2,19 @@
 import type { CompareData } from './aggregate.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { compareCSV, MAX_GROUPS, parseState, renderCompare, stateToSearch, type CompareState } from './view.ts';
+import { messages } from '../messages.ts';
 
 const view = document.querySelector<HTMLElement>('#compare-view')!;
 const form = document.querySelector<HTMLFormElement>('#compare-controls')!;
 const status = document.querySelector<HTMLElement>('#compare-status')!;
-const { labels, comps, byLabel, lang, missing, messages } = JSON.parse(document.querySelector('#compare-labels')!.textContent!) as {
+const { labels, comps, byLabel, lang, missing, messages: text } = JSON.parse(document.querySelector('#compare-labels')!.textContent!) as {
   labels: Record<string, Record<string, string>>;
   comps: Record<string, string>;
   byLabel: Record<string, string>;
   /** the page's language and its messages (from the dictionary, rendered into the page) */
   lang: Lang;
   missing: string;
-  messages: Record<'ignored' | 'max' | 'min' | 'loadError' | 'httpError', string>;
+  messages: Record<'loadError' | 'httpError', string>;
 };
 const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 const label = (v: string, c: string | null) => (c === null ? missing : labels[v]?.[c] ?? c);
@@ -39,11 +40,16 @@ function render(push = true) {
 
 async function start() {
   const res = await fetch('/data/compare.json');
-  if (!res.ok) throw new Error(fill(messages.httpError, { status: res.status }));
+  if (!res.ok) throw new Error(fill(text.httpError, { status: res.status }));
   data = await res.json();
   const parsed = parseState(location.search, data);
   state = parsed.state;
-  if (parsed.rejected.length) status.textContent = fill(messages.ignored, { list: parsed.rejected.join(', ') });
+  const notes: string[] = [];
+  if (parsed.rejected.length) notes.push(messages.compareIgnored(parsed.rejected));
+  if (parsed.duplicates.length) notes.push(messages.compareDuplicate(parsed.duplicates));
+  if (parsed.dropped.length) notes.push(messages.compareTooMany(MAX_GROUPS, parsed.dropped));
+  if (parsed.tooFew) notes.push(messages.compareTooFew);
+  status.textContent = notes.join(' ');
   groupOptions();
   render(location.search !== '');
 }
@@ -59,10 +65,10 @@ form.addEventListener('change', (e) => {
     const picked = [...form.querySelectorAll<HTMLInputElement>('input[name=g]:checked')].map((x) => x.value);
     if (picked.length > MAX_GROUPS) {
       t.checked = false;
-      status.textContent = fill(messages.max, { max: MAX_GROUPS });
+      status.textContent = messages.compareAtMost(MAX_GROUPS);
       return;
     }
-    status.textContent = picked.length < 2 ? messages.min : '';
+    status.textContent = picked.length < 2 ? messages.compareTooFew : '';
     state = { ...state, groups: picked };
   }
   render();
@@ -84,7 +90,7 @@ document.querySelector('#compare-csv')!.addEventListener('click', () => {
 });
 document.querySelector('#compare-print')!.addEventListener('click', () => window.print());
 start().catch((e) => {
-  status.textContent = fill(messages.loadError, { message: (e as Error).message });
+  status.textContent = fill(text.loadError, { message: (e as Error).message });
   view.dataset.state = 'error';
 });
 void byLabel;

@@ -22,21 +22,31 @@ const fmtDiff = (m: Measure, v: number) => (m.percent ? `${v >= 0 ? '+' : '−'}
 const mLabel = (m: Measure) => (lang === 'zh' ? m.zh : m.label);
 const mSection = (m: Measure) => (lang === 'zh' ? m.sectionZh : m.section);
 
-export function parseState(search: string, data: CompareData): { state: CompareState; rejected: string[] } {
+export function parseState(search: string, data: CompareData): { state: CompareState; rejected: string[]; duplicates: string[]; dropped: string[]; tooFew: boolean } {
   const sp = new URLSearchParams(search);
   const rejected: string[] = [];
   const bys = [...new Set(data.groups.map((g) => g.by))];
   let by = sp.get('by') ?? DEFAULT_STATE.by;
   if (!bys.includes(by)) { rejected.push(`by=${by}`); by = DEFAULT_STATE.by; }
   const valid = data.groups.filter((g) => g.by === by && g.value !== null).map((g) => g.value!);
-  let groups = (sp.get('g') ?? '').split(',').filter(Boolean);
-  for (const g of groups) if (!valid.includes(g)) rejected.push(`g=${g}`);
-  groups = groups.filter((g) => valid.includes(g)).slice(0, MAX_GROUPS);
+  const asked = sp.getAll('g').flatMap((x) => x.split(',')).filter(Boolean);
+  const duplicates: string[] = [];
+  let groups: string[] = [];
+  for (const g of asked) {
+    if (!valid.includes(g)) rejected.push(`g=${g}`);
+    else if (groups.includes(g)) { if (!duplicates.includes(g)) duplicates.push(g); }
+    else groups.push(g);
+  }
+  const dropped = groups.slice(MAX_GROUPS);
+  groups = groups.slice(0, MAX_GROUPS);
   if (groups.length === 0) groups = by === DEFAULT_STATE.by ? DEFAULT_STATE.groups.filter((g) => valid.includes(g)) : valid.slice(0, 2);
+  const tooFew = groups.length < 2;
   let sort = sp.get('sort') ?? DEFAULT_STATE.sort;
   if (!MEASURES.some((m) => m.id === sort) && sort !== 'n' && sort !== 'label') { rejected.push(`sort=${sort}`); sort = DEFAULT_STATE.sort; }
-  const dir = sp.get('dir') === 'asc' ? 'asc' : 'desc';
-  return { state: { by, groups, sort, dir }, rejected };
+  const rawDir = sp.get('dir');
+  if (rawDir !== null && rawDir !== 'asc' && rawDir !== 'desc') rejected.push(`dir=${rawDir}`);
+  const dir = rawDir === 'asc' ? 'asc' : 'desc';
+  return { state: { by, groups, sort, dir }, rejected, duplicates, dropped, tooFew };
 }
 
 export function stateToSearch(s: CompareState): string {
@@ -85,7 +95,7 @@ export function renderCompare(data: CompareData, state: CompareState, label: Lab
     }
     parts.push(`<p class="n">${t(lang, 'compare.nLine', { n: g.n })}</p>`);
     let section = '';
-    parts.push(`<table class="compare-table"><thead><tr>${(['compare.thMeasure', 'compare.thMean', 'compare.thBench', 'compare.thDiff', 'compare.thP', 'compare.thWords'] as const).map((k) => `<th scope="col">${t(lang, k)}</th>`).join('')}</tr></thead><tbody>`);
+    parts.push(`<div tabindex="0" class="table-wrap"><table class="compare-table"><thead><tr>${(['compare.thMeasure', 'compare.thMean', 'compare.thBench', 'compare.thDiff', 'compare.thP', 'compare.thWords'] as const).map((k) => `<th scope="col">${t(lang, k)}</th>`).join('')}</tr></thead><tbody>`);
     for (const m of MEASURES) {
       if (mSection(m) !== section) {
         section = mSection(m);
@@ -102,7 +112,7 @@ export function renderCompare(data: CompareData, state: CompareState, label: Lab
           `<td>${fmtDiff(m, c.diff)} [${fmtDiff(m, c.dlo)}, ${fmtDiff(m, c.dhi)}]</td><td>${c.pAdj < 0.001 ? '&lt; 0.001' : c.pAdj.toFixed(3)}</td><td>${esc(words(c))}</td></tr>`,
       );
     }
-    parts.push('</tbody></table>');
+    parts.push('</tbody></table></div>');
     if (g.borich?.length) {
       parts.push(`<h3>${t(lang, 'compare.borich')}</h3><ol class="borich">${g.borich.slice(0, 5).map((b) => `<li>${esc(competencyLabel(b.competency))} <span class="muted">(MWDS ${b.mwds.toFixed(2)})</span></li>`).join('')}</ol>`);
     }

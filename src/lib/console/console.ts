@@ -1,5 +1,19 @@
-/** The SQL console: run, cancel, row limit, errors, CSV export, query in the URL. */
+/**
+ * The SQL console: run, cancel, row limit, errors, CSV export, query in the URL.
+ * A query from the URL (`?q=`) fills the editor but runs only when the reader presses Run.
+ * Every query is checked first (guard.ts), capped in rows and size, and run with a timeout;
+ * a crashed or hung engine is stopped and restarted (db/browser.ts).
+ */
+import { checkSQL, limited } from './guard.ts';
+import { messages } from '../messages.ts';
+
 const LIMIT = 1000;
+/** characters of one cell shown on screen (the CSV keeps the full value) */
+export const MAX_CELL_CHARS = 200;
+/** stop reading a result past this many characters of text (≈ 2 bytes each in memory) */
+const MAX_RESULT_CHARS = 64_000_000;
+const CANCEL_GRACE_MS = 3000;
+
 const textarea = document.querySelector<HTMLTextAreaElement>('#sql')!;
 const statusEl = document.querySelector<HTMLElement>('#console-status')!;
 const result = document.querySelector<HTMLElement>('#result')!;
@@ -7,12 +21,12 @@ const runBtn = document.querySelector<HTMLButtonElement>('#run')!;
 const cancelBtn = document.querySelector<HTMLButtonElement>('#cancel')!;
 const csvBtn = document.querySelector<HTMLButtonElement>('#csv')!;
 const examples = JSON.parse(document.querySelector('#examples-json')!.textContent!) as string[];
-/** messages in the page's language (rendered into the page from the dictionary) */
-const msg = JSON.parse(document.querySelector('#console-messages')?.textContent ?? '{}') as Record<string, string>;
-const say = (key: string, fallback: string, vars: Record<string, string | number> = {}) =>
-  (msg[key] ?? fallback).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 let last: { columns: string[]; rows: unknown[][] } | null = null;
-let cancelled = false;
+/** id of the run in progress; a cancelled or superseded run's late answer is ignored */
+let current = 0;
+let engineStarted = false;
+/** id of the run still waiting for the engine, if any */
+let inFlight: number | null = null;
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const show = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof v === 'bigint' ? v.toString() : typeof v === 'number' && !Number.isInteger(v) ? String(Math.round(v * 1e6) / 1e6) : String(v));
@@ -21,53 +35,93 @@ function setStatus(text: string, kind: 'info' | 'error' = 'info') {
   statusEl.textContent = text;
   statusEl.dataset.kind = kind;
 }
+const setState = (s: 'running' | 'ready' | 'error' | 'cancelled') => (document.body.dataset.consoleState = s);
+const client = async () => (await import('../db/browser.ts')).browserClient({ locked: true });
+
+function finish(id: number) {
+  if (id !== current) return;
+  runBtn.disabled = false;
+  cancelBtn.disabled = true;
+}
 
 async function run() {
-  const sql = textarea.value.trim();
-  if (!sql) return setStatus(say('typeFirst', 'Type a query first.'), 'error');
-  history.replaceState(null, '', `${location.pathname}?q=${encodeURIComponent(sql)}`);
+  const id = ++current;
+  const checked = checkSQL(textarea.value);
+  if (!checked.ok) {
+    setStatus(checked.message, 'error');
+    setState('error');
+    return;
+  }
+  history.replaceState(null, '', `${location.pathname}?q=${encodeURIComponent(checked.sql)}`);
   runBtn.disabled = true;
   cancelBtn.disabled = false;
-  cancelled = false;
-  setStatus(say('running', 'Starting DuckDB and running…'));
+  setState('running');
+  inFlight = id;
+  setStatus(engineStarted ? messages.consoleRunning : messages.consoleStarting);
   const t0 = performance.now();
   try {
-    const { browserClient } = await import('../db/browser.ts');
-    const client = browserClient();
-    const reader = await client.send(sql);
+    const db = await client();
+    await db.ready();
+    engineStarted = true;
+    if (id !== current) return;
+    setStatus(messages.consoleRunning);
     const columns: string[] = [];
     const rows: unknown[][] = [];
     let total = 0;
-    for await (const batch of reader as any) {
-      if (cancelled) break;
+    let chars = 0;
+    let tooBig = false;
+    await db.collect(limited(checked.sql, checked.wrap, LIMIT + 1), (batch) => {
+      if (id !== current) return false;
       if (!columns.length) columns.push(...batch.schema.fields.map((f: any) => f.name));
       for (let i = 0; i < batch.numRows; i++) {
         total++;
-        if (rows.length < LIMIT) rows.push(columns.map((_, c) => batch.getChildAt(c)?.get(i)));
+        if (rows.length >= LIMIT) continue;
+        const row = columns.map((_, c) => batch.getChildAt(c)?.get(i));
+        for (const v of row) chars += typeof v === 'string' ? v.length : 16;
+        rows.push(row);
+        if (chars > MAX_RESULT_CHARS) {
+          tooBig = true;
+          return false;
+        }
       }
-    }
-    if (cancelled) {
-      setStatus(say('cancelled', 'Query cancelled.'), 'error');
-      return;
-    }
+    });
+    if (id !== current) return;
+    const notes: string[] = [];
+    if (!checked.wrap && (await db.restoreViews())) notes.push(messages.consoleViewsRestored);
     last = { columns, rows };
+    let cut = false;
+    const cell = (v: unknown) => {
+      const s = show(v);
+      if (s.length <= MAX_CELL_CHARS) return esc(s);
+      cut = true;
+      return `${esc(s.slice(0, MAX_CELL_CHARS))}<span class="cut" title="cut for display">…</span>`;
+    };
     result.innerHTML =
-      `<table><thead><tr>${columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead><tbody>` +
-      rows.map((r) => `<tr>${r.map((v) => `<td>${esc(show(v))}</td>`).join('')}</tr>`).join('') +
+      `<table><thead><tr>${columns.map((c) => `<th scope="col">${esc(c.length > MAX_CELL_CHARS ? c.slice(0, MAX_CELL_CHARS) + '…' : c)}</th>`).join('')}</tr></thead><tbody>` +
+      rows.map((r) => `<tr>${r.map((v) => `<td>${cell(v)}</td>`).join('')}</tr>`).join('') +
       '</tbody></table>';
     csvBtn.disabled = false;
     const ms = (performance.now() - t0).toFixed(0);
-    setStatus(total > LIMIT ? say('truncated', '{total} rows in {ms} ms; showing the first {limit}.', { total, ms, limit: LIMIT }) : say('done', '{total} row(s) in {ms} ms.', { total, ms }));
-    document.body.dataset.consoleState = 'ready';
+    if (tooBig) notes.unshift(messages.consoleTooBig(Math.round(MAX_RESULT_CHARS / 1e6)));
+    else notes.unshift(total > LIMIT ? messages.consoleRowsCut(LIMIT, ms) : messages.consoleRows(total, ms));
+    if (cut) notes.push(messages.consoleCellsCut(MAX_CELL_CHARS));
+    setStatus(notes.join(' '));
+    setState('ready');
   } catch (e) {
+    if (id !== current) return;
     result.innerHTML = '';
     last = null;
     csvBtn.disabled = true;
-    setStatus(say('error', 'Error: {message}', { message: (e as Error).message }), 'error');
-    document.body.dataset.consoleState = 'error';
+    const { EngineFault } = await import('../db/browser.ts');
+    if (e instanceof EngineFault) {
+      setStatus(e.message, 'error');
+      if (e.kind !== 'start') client().then((db) => db.ready()).catch(() => {});
+      else engineStarted = false;
+    } else setStatus(messages.consoleError((e as Error).message), 'error');
+    setState('error');
   } finally {
-    runBtn.disabled = false;
-    cancelBtn.disabled = true;
+    if (inFlight === id) inFlight = null;
+    finish(id);
   }
 }
 
@@ -76,12 +130,23 @@ document.querySelector('#console')!.addEventListener('submit', (e) => {
   run();
 });
 textarea.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run();
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    run();
+  }
 });
 cancelBtn.addEventListener('click', async () => {
-  cancelled = true;
-  const { browserClient } = await import('../db/browser.ts');
-  await browserClient().cancel().catch(() => false);
+  const id = current;
+  current++; // the cancelled run's answer, if it ever comes, is ignored
+  runBtn.disabled = false;
+  cancelBtn.disabled = true;
+  setStatus(messages.consoleCancelled, 'error');
+  setState('cancelled');
+  const mod = await import('../db/browser.ts');
+  const db = mod.browserClient({ locked: true });
+  const stopped = await db.cancel();
+  // a query that ignores the cancel request is stopped with its engine
+  if (!stopped) setTimeout(() => inFlight === id && mod.restartEngine(), CANCEL_GRACE_MS);
 });
 document.querySelector<HTMLSelectElement>('#examples')!.addEventListener('change', (e) => {
   const i = (e.target as HTMLSelectElement).value;
@@ -103,7 +168,9 @@ csvBtn.addEventListener('click', () => {
 });
 const q = new URLSearchParams(location.search).get('q');
 if (q) {
+  // a link may carry any SQL: show it, never run it without the reader's click
   textarea.value = q;
-  run();
+  setStatus(messages.consoleFromLink);
 }
+document.body.dataset.consoleState = 'idle';
 export {};

@@ -3,13 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import fc from 'fast-check';
 import { loadCodebook } from '../codebook/load.ts';
 import { generateSurvey } from '../synthetic/generate.ts';
 import { buildData } from './build.ts';
 import { ValidationFailed } from './validate.ts';
 import { openDuck, rows } from './duck.ts';
-import { quasiIdentifierColumns } from './anonymise.ts';
 
 const codebook = loadCodebook('data/codebook.yaml');
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'build-test-'));
@@ -50,7 +48,8 @@ describe('data build', () => {
     );
     expect(schema.get('pro_political_1')).toBe('TINYINT');
     expect(schema.get('bar_no_time')).toBe('TINYINT');
-    expect(schema.get('train_hours')).toBe('INTEGER');
+    expect(schema.has("train_hours")).toBe(false); // aggregate-only (docs/privacy.md)
+    expect(schema.get("train_count")).toBe("VARCHAR"); // banded: training registers know it
     expect(schema.get('county')).toBe('VARCHAR');
     expect(schema.get('age_band')).toBe('VARCHAR');
     expect(schema.get('score_turnover')).toBe('DOUBLE');
@@ -85,24 +84,4 @@ describe('data build', () => {
   });
 });
 
-describe('k-anonymity (property)', () => {
-  it('no published quasi-identifier combination has fewer than k rows, for random surveys and k', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 60, max: 600 }), fc.integer({ min: 2, max: 10 }), async (seed, n, k) => {
-        const r = tmp();
-        const o = tmp();
-        await generateSurvey({ seed, respondents: n, outDir: r, codebook });
-        const { disclosure } = await buildData({ rawDir: r, outDir: o, codebook, k });
-        const conn = await openDuck();
-        const keys = quasiIdentifierColumns().join(', ');
-        const [{ smallest, total }] = await rows<{ smallest: number | null; total: number }>(
-          conn,
-          `SELECT min(c)::INT AS smallest, sum(c)::INT AS total FROM (SELECT count(*) AS c FROM read_parquet('${o}/respondents.parquet') GROUP BY ${keys})`,
-        );
-        if (total > 0) expect(smallest).toBeGreaterThanOrEqual(k);
-        expect(total + disclosure.recordsRemoved).toBe(n);
-      }),
-      { numRuns: 12 },
-    );
-  });
-});
+// k-anonymity, l-diversity, linkage, differencing and utility: tests/unit/privacy.test.ts

@@ -12,7 +12,10 @@ import type { Codebook, Variable } from '../codebook/types.ts';
 import { publishedName } from '../codebook/load.ts';
 import { ident, lit, openDuck, rows } from './duck.ts';
 import { validateRaw, ValidationFailed } from './validate.ts';
-import { FIXED_KEYS, generaliseExpr, suppressToK, SUPPRESSION_ORDER, type DisclosureReport } from './anonymise.ts';
+import { anonymiseMicrodata, bandRecordNumbers, generaliseExpr, quasiIdentifierColumns, scenarioOf, type DisclosureReport } from './anonymise.ts';
+import { buildGroupAggregates } from '../privacy/aggregates.ts';
+import { competencyTableSQL, effectiveCodebook, frameFromData, readSourceMeta, scoreColumnsSQL } from './effective.ts';
+import type { SurveyInfo } from './import.ts';
 
 export interface BuildOptions {
   rawDir: string;
@@ -26,12 +29,15 @@ export interface BuildOptions {
 export interface BuildResult {
   manifest: Manifest;
   disclosure: DisclosureReport;
+  /** seconds per step (load, typed table, anonymise microdata, protected aggregates, …) */
+  timings: Record<string, number>;
 }
 
 export interface Manifest {
   dataset: string;
   codebookVersion: string;
-  source: { kind: 'synthetic'; seed: number; respondents: number; truth: unknown } | { kind: 'import'; files: { name: string; sha256: string }[] };
+  /** for imports: the survey's own description only; the raw files' hashes go to the private build log (raw/<source>/build-log.json) */
+  source: { kind: 'synthetic'; seed: number; respondents: number; truth: unknown } | { kind: 'import'; survey: SurveyInfo | null; respondents: number };
   k: number;
   files: { name: string; bytes: number; sha256: string; rows?: number; schema?: { name: string; type: string }[] }[];
   tools: Record<string, string>;
@@ -56,7 +62,10 @@ export function sqlType(v: Variable): string {
 }
 
 export async function buildData(opts: BuildOptions): Promise<BuildResult> {
-  const { rawDir, outDir, codebook } = opts;
+  const { rawDir, outDir } = opts;
+  // the instrument as this survey used it: absent variables, scales from the items asked, frame values from the data
+  const sourceMeta = readSourceMeta(rawDir);
+  let codebook = effectiveCodebook(opts.codebook, sourceMeta);
   const k = opts.k ?? codebook.k;
   const rowGroupSize = opts.rowGroupSize ?? 16384;
   const file = path.join(rawDir, 'respondents.csv');
@@ -65,8 +74,10 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
 
   const conn = await openDuck();
   let tLap = performance.now();
+  const timings: Record<string, number> = {};
   const lap = (what: string) => {
-    if (process.env.BUILD_TIMING) console.error(`[timing] ${what}: ${((performance.now() - tLap) / 1000).toFixed(2)} s`);
+    timings[what] = (performance.now() - tLap) / 1000;
+    if (process.env.BUILD_TIMING) console.error(`[timing] ${what}: ${timings[what].toFixed(2)} s`);
     tLap = performance.now();
   };
   await conn.run(`SET preserve_insertion_order = true`);
@@ -82,6 +93,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   lap('load');
   const errors = await validateRaw(conn, 'raw', header, codebook, file);
   if (errors.length) throw new ValidationFailed(errors);
+  codebook = await frameFromData(conn, 'raw', codebook);
 
   // Typed, generalised, identifier-free table.
   const select: string[] = [];
@@ -91,7 +103,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     const out = publishedName(v);
     if (!out) continue;
     published.push(v);
-    const typed = `CAST(${ident(v.name)} AS ${sqlType(v)})`;
+    const typed = v.absent ? `CAST(NULL AS ${sqlType(v)})` : `CAST(${ident(v.name)} AS ${sqlType(v)})`;
     if (v.generalise) {
       const g = generaliseExpr(codebook, v.name, typed);
       select.push(`${g.expr} AS ${ident(g.to)}`);
@@ -103,40 +115,43 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   await conn.run(`DROP TABLE raw`);
 
   lap('typed table');
-  const disclosureCore = await suppressToK(conn, 'pub', k, recordsIn);
+  // Scale scores: mean of the items asked after reverse keying; NULL if any asked item is missing.
+  const scoreCols = scoreColumnsSQL(codebook);
+  await conn.run(`CREATE OR REPLACE TABLE pub AS SELECT *, ${scoreCols.join(', ')} FROM pub`);
+  await conn.run(`CREATE TABLE full_detail AS SELECT * FROM pub`);
+  await bandRecordNumbers(conn, 'pub', scenarioOf(codebook));
+  // Tier 1: the microdata, k-anonymous over the declared scenario.
+  const disclosureCore = await anonymiseMicrodata(conn, 'pub', codebook, k, recordsIn);
+  lap('anonymise microdata');
+  // Tier 2: protected aggregate tables from the full-detail records, which are never published.
+  const levels = Object.fromEntries(Object.entries(disclosureCore.variables).map(([v, d]) => [v, d.level]));
+  // one thread: floating-point sums in a fixed order, so the same input gives the same bytes
+  await conn.run(`SET threads = 1`);
+  const aggregates = await buildGroupAggregates(conn, 'full_detail', codebook, k, levels);
+  await conn.run(`RESET threads`);
+  await conn.run(`DROP TABLE full_detail`);
   const disclosure: DisclosureReport = {
     ...disclosureCore,
     generalised,
+    aggregates: aggregates.report,
     definition:
-      'Every combination of the published quasi-identifiers (' +
-      [...FIXED_KEYS, ...SUPPRESSION_ORDER].join(', ') +
-      ') occurs at least k times, NULL (suppressed) counted as a value of its own.',
+      'Every combination of the intruder-known variables (' +
+      quasiIdentifierColumns(codebook).join(', ') +
+      ') occurs at least k times in the microdata, NULL (withheld) counted as a value of its own; each class holds at least l distinct answers to every sensitive question or the answer is withheld there. Breakdowns by group are published as aggregate tables from the full data, with cells under k and their complements withheld.',
   };
-
-  lap('suppression');
-  // Scale scores: mean after reverse keying; NULL if any item is missing.
-  const scoreCols = codebook.scales.map((s) => {
-    const terms = s.items.map((it) => (s.reverse.includes(it) ? `(${s.min + s.max} - ${ident(it)})` : ident(it)));
-    return `(${terms.join(' + ')}) / ${s.items.length}.0 AS ${ident(s.score)}`;
-  });
+  lap('protected aggregates');
 
   // Respondent ids re-keyed: a hash of a salt and the source row, so ids carry no order or source.
-  const source = sourceInfo(rawDir);
-  const salt = createHash('sha256').update(JSON.stringify({ source: source.kind === 'synthetic' ? source.seed : source.files, v: codebook.version })).digest('hex');
-  const pubCols = published.map((v) => ident(publishedName(v)!)).join(', ');
-  await conn.run(
-    `CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(_row AS VARCHAR)), 1, 16) AS rid, ${pubCols}, ${scoreCols.join(', ')} FROM pub`,
-  );
+  const privateSource = sourceInfo(rawDir);
+  const salt = createHash('sha256').update(JSON.stringify({ source: privateSource.kind === 'synthetic' ? privateSource.seed : privateSource.files, v: codebook.version })).digest('hex');
+  const source: Manifest['source'] = privateSource.kind === 'synthetic' ? privateSource : { kind: 'import', survey: sourceMeta?.survey ?? null, respondents: recordsIn };
+  await conn.run(`CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(_row AS VARCHAR)), 1, 16) AS rid, * EXCLUDE (_row) FROM pub`);
   await conn.run(`DROP TABLE pub`);
+  const present = new Set((await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE respondents)`)).map((r) => r.column_name));
 
-  const groupCols = ['sample', 'city', 'county', 'township', 'dept_type', 'survey_year', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment'];
-  const parts = codebook.competencies.map((c) => {
-    const pro = codebook.scales.find((s) => s.id === c.proficiency)!.score;
-    const imp = codebook.scales.find((s) => s.id === c.importance)!.score;
-    return `SELECT rid, ${groupCols.map(ident).join(', ')}, ${lit(c.id)} AS competency, ${lit(c.dimension)} AS dimension, ${lit(c.group)} AS comp_group, ${ident(pro)} AS proficiency, ${ident(imp)} AS importance, ${ident(imp)} - ${ident(pro)} AS gap FROM respondents`;
-  });
+  const groupCols = ['sample', 'city', 'county', 'township', 'dept_type', 'survey_year', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment', 'train_count'].filter((c) => present.has(c));
   lap('respondents table');
-  await conn.run(`CREATE TABLE competency AS ${parts.join(' UNION ALL ')}`);
+  await conn.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols)}`);
 
   lap('competency table');
   // Write to a temporary folder; move into place only on success.
@@ -155,11 +170,13 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   lap('copy competency');
   // CSV twin of the microdata for readers without a Parquet reader
   await conn.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`);
-  writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify(codebook, null, 2) + '\n');
+  await copy('groups', 'measure, scope, by_var, grp', 'groups.parquet');
+  // one k: the published codebook states the k this data was built with, and every consumer reads it there
+  writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify({ ...codebook, k }, null, 2) + '\n');
   writeFileSync(path.join(tmp, 'disclosure.json'), JSON.stringify(disclosure, null, 2) + '\n');
 
   const files: Manifest['files'] = [];
-  for (const name of ['respondents.parquet', 'competency.parquet', 'respondents.csv', 'codebook.json', 'disclosure.json']) {
+  for (const name of ['respondents.parquet', 'competency.parquet', 'groups.parquet', 'respondents.csv', 'codebook.json', 'disclosure.json']) {
     const p = path.join(tmp, name);
     const entry: Manifest['files'][number] = { name, bytes: statSync(p).size, sha256: sha256File(p) };
     if (name.endsWith('.parquet')) {
@@ -184,14 +201,21 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   };
   writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   conn.closeSync?.();
+  if (privateSource.kind === 'import') writeBuildLog(rawDir, privateSource.files, manifest);
 
   mkdirSync(outDir, { recursive: true });
   for (const name of readdirSync(tmp)) renameSync(path.join(tmp, name), path.join(outDir, name));
   rmSync(tmp, { recursive: true, force: true });
-  return { manifest, disclosure };
+  return { manifest, disclosure, timings };
 }
 
-function sourceInfo(rawDir: string): Manifest['source'] {
+/** Private build log beside the raw data (never under public/): raw and export hashes, which identify the source files. */
+function writeBuildLog(rawDir: string, rawFiles: { name: string; sha256: string }[], manifest: Manifest) {
+  const log = { note: 'Private: not published. Hashes of the raw files this build read.', raw: rawFiles, published: manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })) };
+  writeFileSync(path.join(rawDir, 'build-log.json'), JSON.stringify(log, null, 2) + '\n');
+}
+
+function sourceInfo(rawDir: string): { kind: 'synthetic'; seed: number; respondents: number; truth: unknown } | { kind: 'import'; files: { name: string; sha256: string }[] } {
   const truthFile = path.join(rawDir, 'truth.json');
   if (existsSync(truthFile)) {
     const truth = JSON.parse(readFileSync(truthFile, 'utf8'));

@@ -126,14 +126,16 @@ describe('importer: each class of bad input gives its exact error', () => {
       `${MAPPING_FILE}, column "question 1": got "sex", expected a variable defined in the codebook (it maps to "sex", which is not)`,
     ]);
   });
-  it('12. identifier column left unmapped', () => {
-    expect(errorsOf(() => run(csvOf(good()), 'export.csv', mapping.replace('  - { header: 来自IP, variable: ip }\n', '')))).toEqual([
-      'export.csv, row 0, column "来自IP": expected a mapping for this column: it looks like a direct identifier, so map it to its identifier variable (it will never be published) or mark it `ignore`',
-    ]);
+  it('12. identifier column left unmapped: listed in the import report as one, never read', () => {
+    const res = run(csvOf(good()), 'export.csv', mapping.replace('  - { header: 来自IP, variable: ip }\n', ''));
+    expect(res.meta.unmapped).toEqual([{ column: '来自IP', note: 'looks like a direct identifier; not read, never published' }]);
+    expect(res.rows.flat().some((c) => c.includes('198.51.100.'))).toBe(false);
   });
-  it('13. an extra, unmapped question column', () => {
-    const t = good().map((r, i) => [...r, i === 0 ? '19、其他' : 'x']);
-    expect(errorsOf(() => run(csvOf(t)))).toEqual(['export.csv, row 0, column "19、其他": expected a mapping for this column (map it to a variable or mark it `ignore`)']);
+  it('13. an extra, unmapped question column: listed in the import report, not read', () => {
+    const t = good().map((r, i) => [...r, i === 0 ? '19、其他' : 'secret-x']);
+    const res = run(csvOf(t));
+    expect(res.meta.unmapped).toEqual([{ column: '19、其他', note: 'not named by the mapping; not read, never published' }]);
+    expect(res.rows.flat()).not.toContain('secret-x');
   });
   it('14. a required answer left empty', () => {
     expect(errorsOf(() => run(set(7, 6, '')))).toEqual(['export.csv, row 7, column "1、您的性别": got "", expected an answer (one of male, female); "gender" is required']);
@@ -146,6 +148,69 @@ describe('importer: each class of bad input gives its exact error', () => {
     t[1][6] = '未知';
     t[2][7] = 'abc';
     expect(errorsOf(() => run(csvOf(t)))).toHaveLength(2);
+  });
+});
+
+describe('importer: edges', () => {
+  it('U+FFFD in a cell is an error naming file, row, column and position, whatever the encoding says', () => {
+    const t = good();
+    t[3][6] = '男\uFFFD';
+    const errs = errorsOf(() => run(csvOf(t)));
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatch(/^export\.csv, row 3, column "1、您的性别": got "男\uFFFD", expected text without U\+FFFD .*character 2 of this cell, spreadsheet line 4, column 7/);
+    // GBK bytes read as if GB18030 with a broken byte: the decoder writes U+FFFD, which is refused
+    const gbk = iconv.encode(csvOf(good()), 'gbk');
+    const broken = Buffer.concat([gbk.subarray(0, gbk.length - 3), Buffer.from([0x81, 0x0d, 0x0a])]);
+    expect(errorsOf(() => run(broken, 'export.csv', mapping.replace('encoding: auto', 'encoding: gb18030')))[0]).toMatch(/expected text without U\+FFFD/);
+  });
+  it('quotes at most 200 characters of a value in an error', () => {
+    const long = 'x'.repeat(5000);
+    const [msg] = errorsOf(() => run((() => { const t = good(); t[2][6] = long; return csvOf(t); })()));
+    expect(msg).toContain(`got "${'x'.repeat(200)}"… (5000 characters), expected one of 男, 女`);
+    expect(msg.length).toBeLessThan(400);
+  });
+  it('a cell over DuckDB\'s CSV line limit fails in the importer', () => {
+    const t = good();
+    t[5][25] = '长'.repeat(800_000); // 2.4 MB of UTF-8 in the free-text comment
+    const [msg] = errorsOf(() => run(csvOf(t)));
+    expect(msg).toMatch(/^export\.csv, row 5, column "18、您的意见建议": got "长{200}"… \(800000 characters\), expected a row under 2097152 bytes/);
+  });
+  it('not_asked: declared variables, scales, competencies and multi-select questions are absent, not required', () => {
+    const lean = mapping
+      .replace(/  - \{ question: 6, variable: leader.*\n/, '')
+      .replace(/  - \{ question: 7, variable: recruitment.*\n/, '')
+      .replace('columns:', 'not_asked: [leader, recruitment, autonomy, political]\ncolumns:');
+    const cut = (r: string[]) => r.filter((_, i) => i !== 11 && i !== 12 && i !== 20 && i !== 22);
+    const map2 = lean.replace(/  - \{ header: "15、您目前的能力水平—政治鉴别能力".*\n/, '').replace(/  - \{ header: "16、该能力对岗位的重要程度—政治鉴别能力".*\n/, '');
+    const res = run(csvOf(good().map(cut)), 'export.csv', map2);
+    expect(res.meta.absent).toEqual(expect.arrayContaining(['leader', 'recruitment', 'bpn_aut_1', 'pro_political_1', 'pro_political_3', 'imp_political_2', 'pro_law_2']));
+    expect(res.meta.absent).not.toContain('pro_law_1');
+    expect(res.meta.absent).not.toContain('name');
+    // without the declaration, the mapping is named
+    expect(errorsOf(() => run(csvOf(good().map(cut)), 'export.csv', map2.replace('not_asked: [leader, recruitment, autonomy, political]\n', '')))).toContain(
+      `${MAPPING_FILE}: got "leader", expected a column or constant for the required variable "leader" (Holds a leadership post), or "leader" listed under not_asked`,
+    );
+    expect(errorsOf(() => run(csvOf(good()), 'export.csv', mapping.replace('columns:', 'not_asked: [nonsense]\ncolumns:')))).toEqual([
+      `${MAPPING_FILE}, column "not_asked": got "nonsense", expected a codebook variable, scale id, competency id or multi-select question id (e.g. formats, barriers, preferred)`,
+    ]);
+  });
+  it('frame values come from the data: codes from the mapping or made from the text, labels defaulting to the text, parents from the row', () => {
+    const map2 = mapping
+      .replace('  county: h_county\n', '')
+      .replace('  city: a_city\n', '')
+      .replace(/  - \{ question: 8, variable: township.*\n/, '  - { question: 8, variable: county, labels: { 城关镇: chengguan } }\n')
+      .replace('columns:', 'frame:\n  county: { chengguan: { en: Chengguan, zh: 城关 } }\ncolumns:\n  - { header: 城市, variable: city }');
+    const t = good().map((r, i) => [...r, i === 0 ? '城市' : i % 3 ? '东市' : '西市']);
+    const res = run(csvOf(t), 'export.csv', map2);
+    const col = (n: string) => res.rows.map((r) => r[res.header.indexOf(n)]);
+    expect(new Set(col('county'))).toEqual(new Set(['chengguan', 'county_1']));
+    expect(new Set(col('city'))).toEqual(new Set(['city_1', 'city_2']));
+    expect(res.meta.frame.county).toEqual([
+      { code: 'county_1', label: { en: '和平镇', zh: '和平镇' }, parent: 'city_1' },
+      { code: 'chengguan', label: { en: 'Chengguan', zh: '城关' }, parent: 'city_1' },
+    ]);
+    expect(res.meta.frame.city.map((c) => c.label.zh)).toEqual(['东市', '西市']);
+    expect(res.meta.absent).toContain('township');
   });
 });
 

@@ -23,7 +23,7 @@ const MAX_EXAMPLES = 5;
 
 export function formatError(e: Omit<ValidationError, 'message'>): string {
   const where = [e.file, e.row !== null ? `row ${e.row}` : null, e.column !== null ? `column "${e.column}"` : null].filter(Boolean).join(', ');
-  const got = e.value !== null ? `got ${JSON.stringify(e.value)}, ` : '';
+  const got = e.value !== null ? `got ${JSON.stringify(e.value.length > 200 ? e.value.slice(0, 200) : e.value)}${e.value.length > 200 ? `… (${e.value.length} characters)` : ''}, ` : '';
   return `${where}: ${got}expected ${e.expected}`;
 }
 
@@ -88,7 +88,7 @@ export async function validateRaw(
     if (!known.has(h)) errors.push(err(file, 0, h, h, 'a variable defined in the codebook (unknown column)'));
   }
   for (const v of codebook.variables) {
-    if (!seen.has(v.name)) errors.push(err(file, null, v.name, null, `a column "${v.name}" (${v.label.en}) — missing column`));
+    if (!seen.has(v.name) && !v.absent) errors.push(err(file, null, v.name, null, `a column "${v.name}" (${v.label.en}) — missing column`));
   }
   const [{ n }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM ${ident(table)}`);
   if (n === 0) errors.push(err(file, null, null, null, 'at least one data row (the file has a header only)'));
@@ -99,6 +99,7 @@ export async function validateRaw(
     const bad = invalidCondition(v, c);
     const checks: [string, string][] = [];
     if (bad) checks.push([`${c} IS NOT NULL AND (${bad})`, expectation(v)]);
+    if (v.absent) continue; // not asked in this survey: published as all NULL, never validated as answers
     if (!v.optional && v.role !== 'direct_identifier') checks.push([`${c} IS NULL`, `a value (${expectation(v)}); the column is required`]);
     for (const [cond, expected] of checks) {
       const found = await rows<{ _row: number; value: string | null; total: number }>(

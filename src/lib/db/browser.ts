@@ -3,67 +3,221 @@
  * never fetched from a CDN. Version 1.28.0 is used because it has the Parquet reader built
  * in (later versions download it at run time). Started lazily, once per page.
  * Same interface as the Node client: query(sql, params) → plain row objects.
+ *
+ * Hardening (issue #16):
+ * - the worker is created from a blob: URL, so it runs under the page's Content-Security-Policy
+ *   (connect-src 'self'): it cannot reach another host even if asked to;
+ * - start-up failures (wasm or worker file missing, worker error, no answer within
+ *   START_TIMEOUT_MS) reject with a reader-facing message instead of hanging for good;
+ * - every call races the worker's death and a timeout; a dead or hung engine is terminated and
+ *   the next call starts a fresh one (`EngineFault` tells the caller it happened);
+ * - `locked` mode (the SQL console): the published Parquet is copied into tables in schema
+ *   `published`, the views read those tables, then external access is disabled and the
+ *   configuration locked, so no query can read a file or address, ATTACH, COPY … TO or LOAD.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { bindNamed, DATA_VIEWS, type ParamValue } from './params.ts';
+import { messages } from '../messages.ts';
 
-let ready: Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> | null = null;
+export const START_TIMEOUT_MS = 30_000;
+export const QUERY_TIMEOUT_MS = 60_000;
+
+/** The engine died, hung or could not start; `restarted` when a later call will start a new one. */
+export class EngineFault extends Error {
+  constructor(message: string, readonly kind: 'start' | 'crash' | 'timeout', readonly detail = '') {
+    super(message);
+  }
+}
+
+interface Engine {
+  db: duckdb.AsyncDuckDB;
+  conn: duckdb.AsyncDuckDBConnection;
+  worker: Worker;
+  /** rejects when the worker reports an error */
+  died: Promise<never>;
+  kill(): void;
+}
+
+let ready: Promise<Engine> | null = null;
+let lockedMode = false;
+/** test hook: lets a test shorten the timeouts (set before the page's scripts run) */
+const timeouts = () => ((globalThis as any).__engineTimeouts ?? {}) as { start?: number; query?: number };
 
 export function dataUrl(file: string): string {
   const base = (import.meta.env.BASE_URL ?? '/').replace(/\/$/, '');
   return new URL(`${base}/data/${file}`, window.location.href).href;
 }
 
-async function start() {
-  if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available in this browser');
-  const worker = new Worker(ehWorker);
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(ehWasm);
-  const conn = await db.connect();
-  for (const view of DATA_VIEWS) {
-    const url = dataUrl(`${view}.parquet`);
-    const head = await fetch(url, { method: 'HEAD' });
-    if (!head.ok) throw new Error(`data file ${view}.parquet is missing (HTTP ${head.status})`);
-    await db.registerFileURL(`${view}.parquet`, url, duckdb.DuckDBDataProtocol.HTTP, false);
-    await conn.query(`CREATE VIEW ${view} AS SELECT * FROM read_parquet('${view}.parquet')`);
-  }
-  return { db, conn };
+function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(onTimeout()), ms)))]).finally(() => clearTimeout(timer));
 }
 
-export function browserClient() {
-  if (!ready) {
-    ready = start();
-    ready.catch(() => (ready = null));
+/** Crashes of the wasm engine surface as these messages; after one, every later query fails. */
+export const isEngineCrash = (msg: string) => /null function|memory access out of bounds|unreachable|RuntimeError|out of memory|Aborted\(|function signature mismatch|table index is out of bounds/i.test(msg);
+
+async function start(locked: boolean): Promise<Engine> {
+  if (typeof WebAssembly !== 'object') throw new EngineFault(messages.engineNoWasm, 'start');
+  const wasmUrl = new URL(ehWasm, location.href).href;
+  const workerUrl = new URL(ehWorker, location.href).href;
+  const [wasmHead, workerRes] = await Promise.all([fetch(wasmUrl, { headers: { Range: 'bytes=0-7' } }), fetch(workerUrl)]);
+  if (!wasmHead.ok) throw new EngineFault(messages.engineFileMissing('duckdb-eh.wasm', wasmHead.status), 'start');
+  // a file that is not WebAssembly would make the worker fail with an uncaught error: check its magic number first
+  const reader = wasmHead.body!.getReader();
+  const { value } = await reader.read();
+  reader.cancel().catch(() => {});
+  if (!value || value[0] !== 0x00 || value[1] !== 0x61 || value[2] !== 0x73 || value[3] !== 0x6d) throw new EngineFault(messages.engineWorkerFailed('duckdb-eh.wasm is not a WebAssembly file'), 'start');
+  if (!workerRes.ok) throw new EngineFault(messages.engineFileMissing('duckdb worker', workerRes.status), 'start');
+  const blobUrl = URL.createObjectURL(new Blob([await workerRes.text()], { type: 'text/javascript' }));
+  const worker = new Worker(blobUrl);
+  let dead = false;
+  let die!: (e: Error) => void;
+  const died = new Promise<never>((_, reject) => (die = reject));
+  died.catch(() => {});
+  const onError = (e: ErrorEvent) => {
+    e.preventDefault();
+    dead = true;
+    const detail = (e.message || 'worker error').slice(0, 160);
+    die(new EngineFault(messages.engineCrashed(detail), 'crash', detail));
+  };
+  worker.addEventListener('error', onError);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  const kill = () => {
+    dead = true;
+    worker.removeEventListener('error', onError);
+    try { worker.terminate(); } catch { /* already gone */ }
+    URL.revokeObjectURL(blobUrl);
+  };
+  const startMs = timeouts().start ?? START_TIMEOUT_MS;
+  const boot = async () => {
+    await db.instantiate(wasmUrl);
+    const conn = await db.connect();
+    if (locked) await conn.query('CREATE SCHEMA published');
+    for (const view of DATA_VIEWS) {
+      const url = dataUrl(`${view}.parquet`);
+      const head = await fetch(url, { method: 'HEAD' });
+      if (!head.ok) throw new Error(`data file ${view}.parquet is missing (HTTP ${head.status})`);
+      await db.registerFileURL(`${view}.parquet`, url, duckdb.DuckDBDataProtocol.HTTP, false);
+      if (locked) {
+        await conn.query(`CREATE TABLE published.${view} AS SELECT * FROM read_parquet('${view}.parquet')`);
+        await conn.query(`CREATE VIEW ${view} AS SELECT * FROM published.${view}`);
+      } else await conn.query(`CREATE VIEW ${view} AS SELECT * FROM read_parquet('${view}.parquet')`);
+    }
+    if (locked) {
+      await conn.query('SET enable_external_access = false');
+      await conn.query('SET lock_configuration = true');
+    }
+    return conn;
+  };
+  try {
+    const conn = await withTimeout(Promise.race([boot(), died]), startMs, () => new EngineFault(messages.engineStartTimeout(Math.round(startMs / 1000)), 'start'));
+    if (dead) throw new EngineFault(messages.engineWorkerFailed('worker error'), 'start');
+    return { db, conn, worker, died, kill };
+  } catch (e) {
+    kill();
+    const msg = (e as Error).message;
+    if (e instanceof EngineFault) throw new EngineFault(e.kind === 'crash' ? messages.engineWorkerFailed(e.detail) : msg, 'start', e.detail);
+    // "Failed to execute 'compile' on 'WebAssembly'…" and other start errors
+    if (/compile|WebAssembly|instantiate|magic word|wasm/i.test(msg)) throw new EngineFault(messages.engineWorkerFailed(msg.slice(0, 160)), 'start');
+    throw e;
   }
+}
+
+function engine(): Promise<Engine> {
+  if (!ready) {
+    const p = start(lockedMode);
+    ready = p;
+    p.catch(() => {
+      if (ready === p) ready = null;
+    });
+  }
+  return ready;
+}
+
+/** Stops the current engine (if any); the next call starts a new one. */
+export async function restartEngine() {
+  const p = ready;
+  ready = null;
+  if (p) await p.then((e) => e.kill(), () => {});
+}
+
+/** Runs one call against the engine, detecting a dead worker, a wasm crash and a hang. */
+async function guarded<T>(fn: (e: Engine) => Promise<T>, timeoutMs = timeouts().query ?? QUERY_TIMEOUT_MS): Promise<T> {
+  const e = await engine();
+  try {
+    return await withTimeout(Promise.race([fn(e), e.died]), timeoutMs, () => new EngineFault(messages.engineTimedOut(Math.round(timeoutMs / 1000)), 'timeout'));
+  } catch (err) {
+    const msg = (err as Error).message ?? String(err);
+    if (err instanceof EngineFault || isEngineCrash(msg)) {
+      if (ready && (await ready.catch(() => null)) === e) ready = null;
+      e.kill();
+      if (err instanceof EngineFault) throw err;
+      throw new EngineFault(messages.engineCrashed(msg.slice(0, 160)), 'crash');
+    }
+    throw err;
+  }
+}
+
+/**
+ * @param opts.locked start (or keep) the engine in locked mode: tables, no external access.
+ *   Only the SQL console uses it; the first call on a page decides.
+ */
+export function browserClient(opts: { locked?: boolean } = {}) {
+  if (opts.locked) lockedMode = true;
   return {
     async query<T = Record<string, unknown>>(sql: string, params: Record<string, ParamValue> = {}): Promise<T[]> {
-      const { conn } = await ready!;
-      const bound = bindNamed(sql, params);
-      const stmt = await conn.prepare(bound.sql);
-      try {
-        const table = await stmt.query(...bound.values);
-        return table.toArray().map((r: any) => {
-          const o = r.toJSON();
-          for (const k in o) if (typeof o[k] === 'bigint') o[k] = Number(o[k]);
-          return o as T;
-        });
-      } finally {
-        await stmt.close();
-      }
+      return guarded(async ({ conn }) => {
+        const bound = bindNamed(sql, params);
+        const stmt = await conn.prepare(bound.sql);
+        try {
+          const table = await stmt.query(...bound.values);
+          return table.toArray().map((r: any) => {
+            const o = r.toJSON();
+            for (const k in o) if (typeof o[k] === 'bigint') o[k] = Number(o[k]);
+            return o as T;
+          });
+        } finally {
+          await stmt.close();
+        }
+      });
     },
     async raw(sql: string) {
-      const { conn } = await ready!;
-      return conn.query(sql);
+      return guarded(({ conn }) => conn.query(sql));
+    },
+    /** starts the engine (or reports why it cannot start) */
+    async ready() {
+      await engine();
     },
     async cancel() {
-      const { conn } = await ready!;
-      return conn.cancelSent();
+      if (!ready) return false;
+      const { conn } = await ready;
+      return withTimeout(conn.cancelSent(), 2000, () => new Error('cancel timed out')).catch(() => false);
+    },
+    /** runs SQL and collects the Arrow batches, within the timeout */
+    async collect(sql: string, onBatch: (batch: any) => boolean | void, timeoutMs?: number) {
+      return guarded(async ({ conn }) => {
+        const reader = await conn.send(sql);
+        for await (const batch of reader as any) if (onBatch(batch) === false) break;
+      }, timeoutMs);
+    },
+    /** true when the published views are all present (a reader may have dropped one) */
+    async restoreViews(): Promise<boolean> {
+      return guarded(async ({ conn }) => {
+        const t = await conn.query(`SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal`);
+        const present = new Set(t.toArray().map((r: any) => String(r.toJSON().view_name)));
+        let restored = false;
+        for (const view of DATA_VIEWS) {
+          if (present.has(view)) continue;
+          await conn.query(lockedMode ? `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM published.${view}` : `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet('${view}.parquet')`);
+          restored = true;
+        }
+        return restored;
+      });
     },
     async send(sql: string) {
-      const { conn } = await ready!;
-      return conn.send(sql);
+      return guarded(({ conn }) => conn.send(sql));
     },
   };
 }

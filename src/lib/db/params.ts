@@ -18,4 +18,4 @@ export function bindNamed(sql: string, params: Record<string, ParamValue>): { sq
 }
 
 /** The views every figure's SQL may use, over the published Parquet files. */
-export const DATA_VIEWS = ['respondents', 'competency'] as const;
+export const DATA_VIEWS = ['respondents', 'competency', 'groups'] as const;

@@ -1,6 +1,7 @@
 /** Small chart builders shared by several figures (labels from the codebook, suppression-aware). */
 import * as Plot from '@observablehq/plot';
 import type { Row, SpecContext } from './types.ts';
+import { labelOf } from '../codebook/labels.ts';
 import { base, COLORS, labelMargin } from './plot.ts';
 import { fmtNumber, fmtPercent, t } from '../../i18n/index.ts';
 
@@ -36,10 +37,20 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
 
 /** the county/group label of a code */
 export function codeLabel(ctx: SpecContext, variable: string, code: unknown): string {
-  if (code === null || code === undefined) return t(ctx.lang, 'figure.missing');
-  const v = ctx.codebook.variables.find((x) => x.name === variable) ?? ctx.codebook.variables.find((x) => x.generalise?.to === variable);
-  const values = v?.generalise?.to === variable ? v.generalise.values : v?.values;
-  return values?.find((x) => String(x.code) === String(code))?.label[ctx.lang] ?? String(code);
+  return labelOf(ctx.codebook, variable, code as string | number | null, ctx.lang);
+}
+
+/**
+ * SQL over the protected aggregate table `groups` (docs/privacy.md): mean and 95% CI of a measure
+ * from its published moments (n, Σx, Σx²), per group of `$group` within `$county` ('all' = the whole
+ * survey). Withheld cells come back with NULL values and `withheld = true`.
+ */
+export function groupMomentsSQL(measureFilter: string, extraCols = ''): string {
+  const mean = 'm_sum / m_n';
+  const se = 'sqrt(greatest(m_sumsq - m_sum * m_sum / m_n, 0) / (m_n - 1)) / sqrt(m_n)';
+  return `SELECT ${extraCols}grp, m_n AS n, ${mean} AS mean, ${mean} - 1.96 * ${se} AS lo, ${mean} + 1.96 * ${se} AS hi, withheld
+FROM groups
+WHERE scope = $county AND by_var = $group AND ${measureFilter}`;
 }
 
 /** SQL fragment: the column a `group` parameter names (bound as a value, never spliced). */

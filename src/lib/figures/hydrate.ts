@@ -1,9 +1,10 @@
 /** The browser side of a figure: re-query with DuckDB-WASM, redraw, table, downloads, URL. */
-import { browserClient, dataUrl } from '../db/browser.ts';
+import { browserClient, dataUrl, EngineFault } from '../db/browser.ts';
+import { messages } from '../messages.ts';
 import { figures } from '../../figures/registry.ts';
 import type { Codebook } from '../codebook/types.ts';
 import type { Row } from './types.ts';
-import { paramsFromURL, paramsToURL, suppressSmallCells, tableHTML, totalN } from './rows.ts';
+import { paramsFromURL, paramsToURL, suppressSmallCells, tableHTML, totalN, withheldNote } from './rows.ts';
 import { resolveParams } from './options.ts';
 import { figureText } from './text.ts';
 import { decorateSVG, labelledCSV } from './download.ts';
@@ -49,7 +50,14 @@ function controlValues(fig: HTMLElement): Record<string, string> {
 export async function restoreFromURL(fig: HTMLElement) {
   const def = figures[fig.dataset.figureId!];
   const requested = paramsFromURL(def.id, location.search);
-  const cb = await codebook();
+  let cb: Codebook;
+  try {
+    cb = await codebook();
+  } catch (e) {
+    fig.dataset.state = 'error';
+    status(fig, messages.figureFailed((e as Error).message), 'error');
+    return;
+  }
   const { params, rejected } = resolveParams(def, requested, cb);
   for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) sel.value = params[sel.name];
   await update(fig, rejected);
@@ -77,17 +85,25 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const nEl = fig.querySelector<HTMLElement>('.n')!;
     nEl.dataset.n = String(n);
     nEl.textContent = t(lang, def.nMode === 'max' ? 'figure.nMax' : 'figure.nSum', { n });
+    const noteEl = fig.querySelector<HTMLElement>('.suppressed-note');
+    if (noteEl) noteEl.textContent = withheldNote(rows, cb.k, lang);
     states.set(fig, { params, rows });
     const defaults = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
     history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`);
     const ms = performance.now() - t0;
     fig.dataset.renderMs = ms.toFixed(1);
     fig.dataset.state = 'ready';
-    status(fig, rejected.length ? t(lang, 'figure.ignored', { list: rejected.join(', ') }) : '');
+    status(fig, rejected.length ? messages.ignoredSettings(rejected) : '');
     fig.dispatchEvent(new CustomEvent('figure:rendered', { bubbles: true, detail: { ms } }));
   } catch (e) {
     fig.dataset.state = 'error';
-    status(fig, t(lang, 'figure.error', { message: (e as Error).message }), 'error');
+    if (e instanceof EngineFault) {
+      status(fig, messages.figureEngineFailed(e.message), 'error');
+      // the engine is shared: say so on every figure whose controls depend on it
+      if (e.kind === 'start')
+        for (const other of document.querySelectorAll<HTMLElement>('figure[data-figure-id]'))
+          if (other !== fig && other.dataset.state !== 'loading' && other.querySelector('form.controls')) status(other, messages.figureEngineFailed(e.message), 'error');
+    } else status(fig, messages.figureFailed((e as Error).message), 'error');
   }
 }
 

@@ -27,7 +27,8 @@ export function controlOptions(kind: ControlKind, cb: Codebook, lang: Lang = 'en
     case 'sample':
       return [{ value: 'all', label: t(lang, 'option.allSamples') }, ...valuesOf(cb, 'sample', lang)];
     case 'group':
-      return GROUP_VARIABLES.map((g) => ({
+      // only the groups this survey measured (see the effective codebook's `absent`)
+      return GROUP_VARIABLES.filter((g) => !cb.variables.some((v) => v.absent && (v.name === g || v.generalise?.to === g))).map((g) => ({
         value: g,
         label: g === 'age_band' ? t(lang, 'option.age') : g === 'service_band' ? t(lang, 'option.service') : cb.variables.find((v) => v.name === g)?.label[lang] ?? g,
       }));
@@ -51,7 +52,8 @@ export function resolveParams(def: FigureDef, requested: Record<string, string |
     if (want !== undefined && allowed.includes(want)) params[p.name] = want;
     else {
       if (want !== undefined) rejected.push(`${p.name}=${want}`);
-      params[p.name] = p.default;
+      // a default this survey does not have (another survey's county) falls back to its first option
+      params[p.name] = allowed.includes(p.default) || !allowed.length ? p.default : allowed.find((a) => a !== 'all') ?? allowed[0];
     }
   }
   return { params, rejected };

@@ -11,6 +11,7 @@ import type { FigureDef, Row } from './types.ts';
 import { suppressSmallCells } from './rows.ts';
 import { figureText } from './text.ts';
 import type { Lang } from '../../i18n/index.ts';
+import { resolveParams } from './options.ts';
 
 export const DATA_DIR = process.env.REPORT_DATA_DIR ?? 'public/data';
 export const STATIC_WIDTH = 760;
@@ -31,8 +32,9 @@ export function publishedManifest(): any {
   return JSON.parse(readFileSync(path.join(DATA_DIR, 'manifest.json'), 'utf8'));
 }
 
+/** the figure's defaults, each checked against this survey's options (a default county it lacks falls back to its first) */
 export function defaultParams(def: FigureDef): Record<string, string> {
-  return Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+  return resolveParams(def, {}, publishedCodebook()).params;
 }
 
 export async function figureRows(def: FigureDef, params = defaultParams(def)): Promise<Row[]> {

@@ -8,16 +8,30 @@ import type { FigureDef, Row } from './types.ts';
 import { fmtNumber, t, type Lang } from '../../i18n/index.ts';
 import { figureText } from './text.ts';
 
-/** Rows with every aggregate nulled where fewer than k respondents stand behind it. */
+/**
+ * Rows with every value withheld where fewer than k respondents stand behind it, or where the
+ * published aggregate table already withheld the cell (`withheld = true`, n NULL). By default every
+ * column but the figure's `keys` is withheld; figures without `keys` list their `values`.
+ */
 export function suppressSmallCells(def: FigureDef, rows: Row[], k: number): Row[] {
   return rows.map((r) => {
+    const withheld = r.withheld === true || (r.withheld === undefined ? false : !!r.withheld);
     const n = Number(r.n);
-    if (!Number.isFinite(n)) throw new Error(`figure ${def.id}: its SQL must return a column n (respondents per row)`);
-    if (n >= k) return { ...r, suppressed: false };
+    if (!withheld && (r.n === null || r.n === undefined || !Number.isFinite(n))) throw new Error(`figure ${def.id}: its SQL must return a column n (respondents per row)`);
+    if (!withheld && n >= k) return { ...r, suppressed: false };
     const out: Row = { ...r, n: null, suppressed: true };
-    for (const v of def.values) out[v] = null;
+    const hide = Object.keys(r).filter((c) => !def.keys.includes(c) && c !== 'withheld');
+    for (const v of hide) out[v] = null;
     return out;
   });
+}
+
+/** How many rows are withheld, said under the figure (withheld groups are never drawn as a group). */
+export function withheldNote(rows: Row[], k: number, lang: Lang = 'en'): string {
+  const w = rows.filter((r) => r.suppressed).length;
+  if (!w) return '';
+  const combined = rows.some((r) => !r.suppressed && typeof r.grp === 'string' && r.grp.includes('+'));
+  return t(lang, 'figure.withheldRows', { count: w, k }) + (combined ? t(lang, 'figure.withheldCombined', { k }) : '') + t(lang, 'figure.withheldEnd');
 }
 
 /** Total respondents behind the figure (the largest n of any row is a lower bound when rows overlap). */
@@ -31,7 +45,7 @@ const esc = (s: unknown) =>
 
 export function cellText(def: FigureDef, col: FigureDef['columns'][number], row: Row, cb: Codebook, k: number, params: Record<string, string> = {}, lang: Lang = 'en'): string {
   const v = row[col.key];
-  if (row.suppressed && (def.values.includes(col.key) || col.key === 'n')) return col.key === 'n' ? `<${k}` : t(lang, 'figure.suppressedCell');
+  if (row.suppressed && !def.keys.includes(col.key)) return col.key === 'n' ? `<${k}` : t(lang, 'figure.suppressedCell');
   if (v === null || v === undefined) return col.labelOf ? labelOf(cb, '', null, lang) : '–';
   if (col.labelOf) return labelOf(cb, col.labelOf.startsWith('$') ? params[col.labelOf.slice(1)] : col.labelOf, v, lang);
   if (typeof v === 'number') return col.digits !== undefined ? fmtNumber(lang, v, col.digits) : String(v);

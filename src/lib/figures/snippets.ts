@@ -6,7 +6,8 @@ import { bindNamed } from '../db/params.ts';
 import type { FigureDef } from './types.ts';
 
 const views = `CREATE VIEW respondents AS SELECT * FROM read_parquet('respondents.parquet');
-CREATE VIEW competency AS SELECT * FROM read_parquet('competency.parquet');`;
+CREATE VIEW competency AS SELECT * FROM read_parquet('competency.parquet');
+CREATE VIEW groups AS SELECT * FROM read_parquet('groups.parquet');`;
 
 const sqlLiteral = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 

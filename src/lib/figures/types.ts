@@ -65,10 +65,20 @@ export interface FigureDef {
   columns: TableColumn[];
   /** aggregate columns suppressed when n < k */
   values: string[];
+  /** measurements the figure reads from groups.parquet by name (in string literals, which the SQL check cannot see) */
+  measures?: string[];
+  /** key columns (what a row is about); every other column of a row with n < k is withheld (suppression by default) */
+  keys: string[];
   /** 'table' when the spec draws an HTML table rather than a chart (it is then read by screen readers as is) */
   kind?: 'chart' | 'table';
   /** how the figure's total n is told: rows are disjoint groups ('sum') or the same people ('max') */
   nMode?: 'sum' | 'max';
+  /**
+   * published columns the figure cannot be drawn without; when the survey did not measure one of
+   * them, the figure says "not measured in this survey" (see lib/figures/needs.ts). Measurements
+   * its SQL reads are checked too: when none of them was measured, it says so as well.
+   */
+  needs?: string[];
   spec: (rows: Row[], ctx: SpecContext) => Element;
   /** the Chinese edition's text (src/figures/<id>/text.ts) */
   zh?: FigureText;

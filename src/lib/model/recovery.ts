@@ -28,8 +28,9 @@ export async function recoveryChecks(query: Query, truth: any): Promise<Recovery
   const truthCoef = [m.turnover.needSatisfaction, m.turnover.justice, m.turnover.fit, m.turnover.exhaustion, m.turnover.under30, m.turnover.higherEducation];
   const names = ['need satisfaction', 'organisational justice', 'person–job fit', 'exhaustion', 'aged under 30', 'higher education'];
   const fit = await turnoverModel(query);
-  keys.forEach((_, i) => {
-    const b = fit.coef[i + 1];
+  keys.forEach((key, i) => {
+    const b = fit.coefOf(key);
+    if (b === null) return; // left out: the published microdata does not carry it at this survey size
     out.push({ check: `Turnover regression: sign of ${names[i]}`, truth: `${truthCoef[i] > 0 ? '+' : '−'} (latent ${truthCoef[i]})`, estimate: b.toFixed(3), recovered: Math.sign(b) === Math.sign(truthCoef[i]) });
   });
   // 4. G District sample size

@@ -22,11 +22,30 @@ export const TURNOVER_SQL = `
          (score_fit_da + score_fit_ns) / 2 AS fit,
          score_exhaustion,
          CASE WHEN age_band IS NULL THEN NULL WHEN age_band = '18-29' THEN 1 ELSE 0 END AS young,
-         CASE WHEN education IS NULL THEN NULL WHEN education IN ('bachelor', 'postgraduate') THEN 1 ELSE 0 END AS higher_ed
+         CASE WHEN education IS NULL THEN NULL WHEN education IN ('bachelor', 'postgraduate', 'bachelor_plus') THEN 1 ELSE 0 END AS higher_ed
   FROM respondents`;
 
-/** OLS of turnover intention on the predictors above (listwise: suppressed age or education excluded). */
+/**
+ * OLS of turnover intention on the predictors above, listwise. A predictor the published microdata
+ * cannot carry (withheld or coarsened away by disclosure control, or not asked: constant or missing in
+ * every complete row) is left out and reported, rather than making the model singular.
+ */
 export async function turnoverModel(query: Query) {
   const rows = await query<Record<string, number | null>>(TURNOVER_SQL);
-  return ols(rows.map((r) => r.score_turnover), rows.map((r) => TURNOVER_PREDICTORS.map(([k]) => r[k])));
+  const complete = (keys: string[]) => rows.filter((r) => r.score_turnover !== null && keys.every((k) => r[k] !== null && r[k] !== undefined));
+  const used: [string, string][] = [];
+  const dropped: { key: string; label: string; reason: string }[] = [];
+  for (const [key, label] of TURNOVER_PREDICTORS) {
+    const values = new Set(rows.filter((r) => r.score_turnover !== null).map((r) => r[key]).filter((v) => v !== null && v !== undefined));
+    if (values.size === 0) dropped.push({ key, label, reason: 'not in the published data' });
+    else if (values.size === 1) dropped.push({ key, label, reason: 'the same for every respondent in the published data' });
+    else used.push([key, label]);
+  }
+  const keys = used.map(([k]) => k);
+  const data = complete(keys);
+  const fit = ols(data.map((r) => r.score_turnover), data.map((r) => keys.map((k) => r[k])));
+  const respondents = rows.length;
+  /** coefficient of a predictor, or null when it was left out */
+  const coefOf = (key: string) => (keys.includes(key) ? fit.coef[keys.indexOf(key) + 1] : null);
+  return { ...fit, predictors: used, dropped, respondents, excluded: respondents - fit.n, coefOf };
 }

@@ -21,16 +21,54 @@ import { borich, ipa, locusForFocus } from './needs.ts';
 type Row = Record<string, unknown>;
 const num = (v: unknown): Value => (v === null || v === undefined || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
 
-function scaleItems(rows: Row[], cb: Codebook, scaleId: string): Value[][] {
+/**
+ * The data by column: `analyze` reads one column at a time, so a caller with many respondents can
+ * pass columns (numbers or null) instead of row objects (see scripts/analyze.ts).
+ */
+export interface Columns {
+  n: number;
+  has(name: string): boolean;
+  get(name: string): ArrayLike<Value>;
+}
+
+export function columnsFromRows(rows: Row[]): Columns {
+  const cache = new Map<string, Value[]>();
+  return {
+    n: rows.length,
+    has: (name) => rows.length > 0 && name in rows[0],
+    get: (name) => {
+      let c = cache.get(name);
+      if (!c) cache.set(name, (c = rows.map((r) => num(r[name]))));
+      return c;
+    },
+  };
+}
+
+function scaleItems(data: Columns, cb: Codebook, scaleId: string): Value[][] {
   const s = cb.scales.find((x) => x.id === scaleId)!;
-  return rows.map((r) => s.items.map((it) => (s.reverse.includes(it) ? reverseKey(num(r[it]), s.min, s.max) : num(r[it]))));
+  const cols = s.items.map((it) => data.get(it));
+  const rev = s.items.map((it) => s.reverse.includes(it));
+  return Array.from({ length: data.n }, (_, i) => cols.map((c, j) => (rev[j] ? reverseKey(c[i], s.min, s.max) : c[i])));
 }
 const score = (items: Value[][]) => items.map((r) => (r.every((v) => v !== null) ? (r as number[]).reduce((a, b) => a + b, 0) / r.length : null));
 
-export function analyze(rows: Row[], cb: Codebook) {
-  const missing = cb.scales.flatMap((s) => s.items).filter((it) => rows.length && !(it in rows[0]));
+/** A statistics error in the reader's terms: columns by name, and why an item is constant. */
+function explain(msg: string, names: string[], items: Value[][]): string {
+  let out = msg.replace(/\bitem (\d+)\b/g, (_, i: string) => `item ${names[Number(i)] ?? i}`);
+  if (/constant|singular/.test(msg)) {
+    const constant = names.filter((_, j) => new Set(items.map((r) => r[j]).filter((v) => v !== null)).size <= 1);
+    const answered = items.filter((r) => r.some((v) => v !== null)).length;
+    if (constant.length) out = `${constant.join(', ')} ${constant.length > 1 ? 'are' : 'is'} constant: the same answer from every respondent (zero variance)`;
+    if (answered < 10) out += `; only ${answered} respondent(s) answered this scale`;
+  }
+  return out;
+}
+
+export function analyze(input: Row[] | Columns, cb: Codebook) {
+  const rows = Array.isArray(input) ? columnsFromRows(input) : input;
+  const missing = cb.scales.flatMap((s) => s.items).filter((it) => rows.n && !rows.has(it));
   if (missing.length) throw new Error(`the data has no column(s) ${missing.slice(0, 10).join(', ')} that the codebook's scales use`);
-  const n = rows.length;
+  const n = rows.n;
   const scales = cb.scales.map((s) => {
     const items = scaleItems(rows, cb, s.id);
     const base = { id: s.id, label: s.label.en, items: s.items, reverse: s.reverse, score: meanCI(score(items)) };
@@ -59,25 +97,25 @@ export function analyze(rows: Row[], cb: Codebook) {
         error: null as string | null,
       };
     } catch (e) {
-      return { ...base, n: null, alpha: null, standardisedAlpha: null, omegaTotal: null, kmo: null, bartlett: null, itemStats: [], error: (e as Error).message };
+      return { ...base, n: null, alpha: null, standardisedAlpha: null, omegaTotal: null, kmo: null, bartlett: null, itemStats: [], error: explain((e as Error).message, s.items, items) };
     }
   });
   const allItems = [...new Set(cb.scales.flatMap((s) => s.items))];
   let overall: { items: number; kmo: number | null; bartlett: ReturnType<typeof bartlett> | null; error: string | null };
   try {
-    const R = correlationMatrix(allItems.map((it) => rows.map((r) => num(r[it])))).r;
+    const R = correlationMatrix(allItems.map((it) => { const c = rows.get(it); return Array.isArray(c) ? c : Array.from(c); })).r;
     overall = { items: allItems.length, kmo: kmo(R).overall, bartlett: bartlett(R, n), error: null };
   } catch (e) {
     overall = { items: allItems.length, kmo: null, bartlett: null, error: (e as Error).message };
   }
   let needs = null;
   if (cb.competencies.length) {
-    const imp = rows.map(() => [] as Value[]);
-    const pro = rows.map(() => [] as Value[]);
+    const imp = Array.from({ length: n }, () => [] as Value[]);
+    const pro = Array.from({ length: n }, () => [] as Value[]);
     for (const c of cb.competencies) {
       const si = score(scaleItems(rows, cb, c.importance));
       const sp = score(scaleItems(rows, cb, c.proficiency));
-      rows.forEach((_, i) => { imp[i].push(si[i]); pro[i].push(sp[i]); });
+      for (let i = 0; i < n; i++) { imp[i].push(si[i]); pro[i].push(sp[i]); }
     }
     const b = borich(imp, pro);
     const q = ipa(b.map((x) => x.meanImportance), b.map((x) => x.meanProficiency));
