@@ -3,9 +3,9 @@ import type { FigureText } from '../../lib/figures/types.ts';
 
 export const zh: FigureText = {
   "title": "样本的人口学构成",
-  "caption": "所选变量各组受访者的占比。“已隐去／缺失”是为披露控制而隐去的回答（特征组合过小）——这是安全公开微观数据的代价。",
+  "caption": "所选变量各组受访者的占比，基于全部调查记录。受访者不足 k 人的组会被隐去（必要时再隐去另一组，使其无法从合计中推算出来）；占比以该县（区）全部受访者为分母，因此被隐去的组就是缺少的那一部分。",
   "alt": "条形图：各组受访者占比。",
-  "source": "respondents.parquet（已泛化的准标识符）。",
+  "source": "groups.parquet（测量 _n），由全部调查记录生成，经小单元格隐去与补充隐去处理。",
   "params": {
     "group": "变量",
     "county": "县（区）"

@@ -3,9 +3,9 @@ import type { FigureText } from '../../lib/figures/types.ts';
 
 export const zh: FigureText = {
   "title": "各群体的离职倾向",
-  "caption": "离职倾向得分均值（三个题项，1–5；越高表示离职意愿越强）及其95%置信区间，按所选变量分组。受访者不足 k 人的组一律隐去；“已隐去／缺失”汇总了为保护受访者而隐去的回答。",
+  "caption": "离职倾向得分均值（三个题项，1–5；越高表示离职意愿越强）及其95%置信区间，按所选变量分组。由全部调查记录计算，并作为受保护的表发布：受访者不足 k 人的组会被隐去（必要时再隐去另一组，使其无法从合计中推算出来）。",
   "alt": "条形图：各组离职倾向均值及置信区间。",
-  "source": "score_turnover = ti_1–ti_3 的均值。",
+  "source": "groups.parquet（测量 score_turnover = ti_1–ti_3 的均值），由全部调查记录生成，经小单元格隐去与补充隐去处理。",
   "params": {
     "group": "比较维度",
     "county": "县（区）"
