@@ -35,7 +35,7 @@ export const en = {
   'figure.querying': 'Querying the data in your browser…',
   'figure.noChart': 'no chart to download',
   'figure.pngError': 'could not render PNG',
-  'figure.suppressedCell': 'withheld',
+  'figure.suppressedCell': 'suppressed',
   'figure.suppressedFewer': 'suppressed (fewer than {k})',
   'figure.missing': 'Suppressed / missing',
   'figure.label': 'label',
@@ -217,4 +217,7 @@ export const en = {
   'disclosure.risk': 'Re-identification risk on the intruder\'s variables: records unique {before} before → {after} after; expected correct re-identifications if every record is matched {reidBefore} → {reidAfter}; {below} records in classes smaller than 2k. Sensitive answers withheld for homogeneous classes: {sensitive}.',
   'disclosure.sensitiveItem': '{v} {cells} answers in {classes} classes',
   'disclosure.full': 'Full disclosure report',
+  'measured.none': 'no respondents in this survey.',
+  'measured.fewer': 'fewer than {k} respondents in this survey (suppressed).',
+  'figure.withheldCell': 'withheld',
 } as const;

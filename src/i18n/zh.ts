@@ -219,4 +219,7 @@ export const zh: Record<keyof typeof en, string> = {
   'disclosure.risk': '以入侵者掌握的变量衡量的再识别风险：唯一记录占比由 {before} 降至 {after}；若逐条匹配，预期正确再识别数由 {reidBefore} 降至 {reidAfter}；{below} 条记录所在等价类小于 2k。因等价类回答单一而隐去的敏感回答：{sensitive}。',
   'disclosure.sensitiveItem': '{v}：{classes} 个等价类中的 {cells} 个回答',
   'disclosure.full': '完整披露报告',
+  'measured.none': '本次调查中没有此类受访者。',
+  'measured.fewer': '本次调查中此类受访者不足 {k} 人（已隐去）。',
+  'figure.withheldCell': '已隐去',
 };

@@ -47,7 +47,7 @@ export const messagesZh: Messages = {
   ignoredSettings: (xs: string[]) => `已忽略无效设置 ${list(xs)}；显示默认视图。`,
   compareIgnored: (xs: string[]) => `已忽略无效设置：${list(xs)}。`,
   compareDuplicate: (xs: string[]) => `每个组只能选一次；已忽略重复的 ${list(xs)}。`,
-  compareTooMany: (max: number, dropped: string[]) => `一次最多比较 ${max} 个组；未纳入 ${list(dropped)}。`,
-  compareTooFew: '请至少选择两个组进行比较。',
-  compareAtMost: (max: number) => `一次最多比较 ${max} 个组。`,
+  compareTooMany: (max: number, dropped: string[]) => `一次最多比较 ${max} 组；未纳入 ${list(dropped)}。`,
+  compareTooFew: '请至少选择两组进行比较。',
+  compareAtMost: (max: number) => `一次最多比较 ${max} 组。`,
 };

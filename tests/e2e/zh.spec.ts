@@ -22,7 +22,8 @@ const ALLOWED = new Set(
 /** Visible text of the page outside code, SQL and English-language citations, as words with Latin letters. */
 async function latinWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const skip = 'code, pre, script, style, textarea, .references, [lang="en"]';
+    // <noscript> content is a raw text node while scripts run (not shown); it is checked with JS off below
+    const skip = 'code, pre, script, style, textarea, noscript, .references, [lang="en"]';
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -170,6 +171,9 @@ test('Chinese /zh/compare/: a control change re-renders in Chinese and keeps URL
 
 test('Chinese /zh/data/sql/: a query runs and reports in Chinese', async ({ page }) => {
   await page.goto('/zh/data/sql/?q=' + encodeURIComponent('SELECT county, count(*) AS n FROM respondents GROUP BY county ORDER BY county'));
+  // a query from a link is not run on load (#16): the reader is told so, in Chinese, and presses Run
+  await expect(page.locator('#console-status')).toContainText('此查询来自链接');
+  await page.locator('#run').click();
   await expect(page.locator('body')).toHaveAttribute('data-console-state', 'ready', { timeout: 30_000 });
   await expect(page.locator('#console-status')).toContainText('毫秒');
   await page.locator('#sql').fill('SELECT no_such_column FROM respondents');
@@ -216,4 +220,20 @@ test('Chinese charts: no axis label is cut at the left edge or overlaps its neig
     problems.push(...found.map((f) => `${p} ${f}`));
   }
   expect([...new Set(problems)]).toEqual([]);
+});
+
+test.describe('Chinese, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the no-script notes and the engine messages are in Chinese', async ({ page }) => {
+    for (const [p, sel, text] of [
+      ['/zh/chapters/07-careers/', 'figure#turnover-by-group .noscript-note', '这些控件需要 JavaScript'],
+      ['/zh/data/sql/', '.noscript-note', 'SQL 控制台需要 JavaScript'],
+      ['/zh/compare/', '.noscript-note', '选择组别和排序需要 JavaScript'],
+    ] as const) {
+      await page.goto(p);
+      await expect(page.locator(sel)).toContainText(text);
+      const words = (await page.locator(sel).first().innerText()).match(/[A-Za-z][A-Za-z-]*/g) ?? [];
+      expect(words.filter((w) => !['JavaScript', 'SQL', 'DuckDB'].includes(w))).toEqual([]);
+    }
+  });
 });

@@ -45,7 +45,7 @@ const esc = (s: unknown) =>
 
 export function cellText(def: FigureDef, col: FigureDef['columns'][number], row: Row, cb: Codebook, k: number, params: Record<string, string> = {}, lang: Lang = 'en'): string {
   const v = row[col.key];
-  if (row.suppressed && !def.keys.includes(col.key)) return col.key === 'n' ? `<${k}` : t(lang, 'figure.suppressedCell');
+  if (row.suppressed && !def.keys.includes(col.key)) return col.key === 'n' ? `<${k}` : t(lang, 'figure.withheldCell');
   if (v === null || v === undefined) return col.labelOf ? labelOf(cb, '', null, lang) : '–';
   if (col.labelOf) return labelOf(cb, col.labelOf.startsWith('$') ? params[col.labelOf.slice(1)] : col.labelOf, v, lang);
   if (typeof v === 'number') return col.digits !== undefined ? fmtNumber(lang, v, col.digits) : String(v);
