@@ -33,10 +33,13 @@ ORDER BY s.ord, g.grp NULLS LAST`,
   nMode: 'max',
   spec(rows, ctx) {
     const data = rows.map((r) => ({ ...r, g: codeLabel(ctx, ctx.params.group, r.grp) }));
+    const marginLeft = labelMargin(data.map((d) => d.g), 120, 360);
     return Plot.plot(
       base(ctx, {
+        // at least ~64 px per scale: on a phone the heatmap keeps legible cells and scrolls sideways (.chart)
+        width: Math.max(ctx.width, marginLeft + SCALES.length * 64),
         height: 80 + new Set(data.map((d) => d.g)).size * 32,
-        marginLeft: labelMargin(data.map((d) => d.g), 120, 360),
+        marginLeft,
         marginBottom: 70,
         x: { domain: SCALES.map((s) => ctx.t(s[1])), label: null, tickRotate: -25 },
         y: { label: null },
