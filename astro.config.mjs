@@ -1,6 +1,18 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { dictionaryProblems } from './src/i18n/check.ts';
 import { readHeaders } from './src/lib/headers.mjs';
+
+/** A missing, empty or unused dictionary key fails the build (src/i18n). */
+const i18nCheck = {
+  name: 'i18n-dictionary-check',
+  hooks: {
+    'astro:build:start': () => {
+      const problems = dictionaryProblems();
+      if (problems.length) throw new Error(`UI dictionaries (src/i18n):\n  ${problems.join('\n  ')}`);
+    },
+  },
+};
 
 export default defineConfig({
   output: 'static',
@@ -9,7 +21,7 @@ export default defineConfig({
   // REPORT_PUBLIC_DIR: the static files (with data/) of that other copy, e.g. the imported survey's
   publicDir: process.env.REPORT_PUBLIC_DIR ?? './public',
   site: 'http://127.0.0.1:4321',
-  integrations: [mdx()],
+  integrations: [mdx(), i18nCheck],
   // the security headers of public/_headers, served by `astro preview` too (docs/hosting.md)
   server: { headers: readHeaders('./public/_headers') },
   build: { inlineStylesheets: 'never' },

@@ -1,8 +1,12 @@
 /**
- * User-facing messages added by the hardening work (issue #16), in one place so that the
- * Chinese edition can translate them without hunting through the code. English only here;
- * functions take the variable parts. Keep each message a complete sentence.
+ * User-facing messages added by the hardening work (issue #16), in one place per language:
+ * English here, Chinese in messages.zh.ts (same keys, checked by the type checker). Functions take
+ * the variable parts. Keep each message a complete sentence. Browser code uses `messages` (the
+ * page's language, from <html lang>); build-time code uses messagesIn(lang).
  */
+import type { Lang } from '../i18n/index.ts';
+import { messagesZh } from './messages.zh.ts';
+
 export const ECHO_MAX = 80;
 
 /** A value from the URL or the reader, shortened for display (never echoed whole). */
@@ -11,7 +15,7 @@ export function echo(value: string, max = ECHO_MAX): string {
   return chars.length > max ? chars.slice(0, max).join('') + '…' : value;
 }
 
-export const messages = {
+export const messagesEn = {
   // engine (DuckDB-WASM) start and faults
   engineNoWasm: 'This browser cannot run WebAssembly, so the data cannot be queried here.',
   engineFileMissing: (what: string, status: number | string) => `The query engine could not be loaded (${what}: HTTP ${status}).`,
@@ -50,4 +54,13 @@ export const messages = {
   compareTooMany: (max: number, dropped: string[]) => `At most ${max} groups at a time; left out ${dropped.map((x) => echo(x)).join(', ')}.`,
   compareTooFew: 'Pick at least two groups to compare.',
   compareAtMost: (max: number) => `At most ${max} groups at a time.`,
-} as const;
+};
+
+export type Messages = typeof messagesEn;
+
+export const messagesIn = (lang: Lang): Messages => (lang === 'zh' ? messagesZh : messagesEn);
+
+/** the page's language in the browser (<html lang="zh-CN">), English in Node */
+const pageLang = (): Lang => (typeof document !== 'undefined' && document.documentElement?.lang?.startsWith('zh') ? 'zh' : 'en');
+
+export const messages: Messages = messagesIn(pageLang());

@@ -1,6 +1,7 @@
 /** Build-time facts shown on every page: data source, version, commit. */
 import { execSync } from 'node:child_process';
 import { publishedManifest } from './figures/render-static.ts';
+import { LOCALE, t, type Lang } from '../i18n/index.ts';
 
 export function siteFacts() {
   const manifest = publishedManifest();
@@ -12,19 +13,28 @@ export function siteFacts() {
       commit = 'unknown';
     }
   }
+  let commitDate: Date | null = null;
+  try {
+    commitDate = new Date(execSync('git log -1 --format=%cI', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+    if (Number.isNaN(commitDate.getTime())) commitDate = null;
+  } catch {
+    commitDate = null;
+  }
   const synthetic = manifest.source?.kind === 'synthetic';
   const dataVersion = `${manifest.dataset} v${manifest.codebookVersion} · ${manifest.files.find((f: any) => f.name === 'respondents.parquet')?.sha256.slice(0, 12)}`;
-  return { manifest, commit, synthetic, dataVersion };
+  return { manifest, commit, commitDate, synthetic, dataVersion };
 }
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** The banner of an imported survey: its own title, source and fieldwork dates (from the mapping's `survey:`), as escaped HTML. */
-export function surveyNotice(manifest: any): string {
+export function surveyNotice(manifest: any, lang: Lang = 'en'): string {
   const s = manifest.source?.survey ?? {};
-  const title = typeof s.title === 'string' ? s.title : s.title?.en ?? s.title?.zh ?? 'Imported survey';
-  const zh = typeof s.title === 'object' && s.title?.zh && s.title.zh !== title ? ` <span lang="zh">${esc(s.title.zh)}</span>` : '';
-  const dates = s.fieldwork?.start || s.fieldwork?.end ? ` · fieldwork ${esc(s.fieldwork?.start ?? '?')} to ${esc(s.fieldwork?.end ?? '?')}` : '';
-  const source = s.source ? ` · source: ${esc(s.source)}` : '';
-  return `<strong>${esc(title)}</strong>${zh}${source}${dates} · ${esc(manifest.source?.respondents ?? '?')} respondents in the export; groups smaller than ${esc(manifest.k)} are suppressed.`;
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const own = typeof s.title === 'string' ? s.title : s.title?.[lang] ?? s.title?.[other];
+  const title = own ?? t(lang, 'survey.imported');
+  const second = typeof s.title === 'object' && s.title?.[other] && s.title[other] !== title ? ` <span lang="${LOCALE[other]}">${esc(s.title[other])}</span>` : '';
+  const dates = s.fieldwork?.start || s.fieldwork?.end ? t(lang, 'survey.fieldwork', { start: esc(s.fieldwork?.start ?? '?'), end: esc(s.fieldwork?.end ?? '?') }) : '';
+  const source = s.source ? t(lang, 'survey.source', { source: esc(s.source) }) : '';
+  return `<strong>${esc(title)}</strong>${second}${source}${dates}${t(lang, 'survey.respondents', { n: esc(manifest.source?.respondents ?? '?'), k: esc(manifest.k) })}`;
 }

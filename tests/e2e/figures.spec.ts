@@ -16,7 +16,7 @@ for (const p of pages) {
   test(`page ${p} renders its figures, says the data is synthetic, and calls no other host`, async ({ page, baseURL }) => {
     const external = watchExternal(page, baseURL!);
     await page.goto(p);
-    await expect(page.locator('.synthetic-notice')).toContainText('Synthetic data');
+    await expect(page.locator('.synthetic-notice')).toContainText(p.startsWith('/zh/') ? '合成数据' : 'Synthetic data');
     const figs = page.locator('figure[data-figure-id]');
     const count = await figs.count();
     for (let i = 0; i < count; i++) {
@@ -109,8 +109,9 @@ test('CSV download equals the table', async ({ page }) => {
   const [download] = await Promise.all([page.waitForEvent('download'), fig.locator('button[data-action=csv]').click()]);
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   const lines = text.trim().split('\n');
-  expect(lines[0]).toBe('grp,n,turnover,lo,hi,suppressed');
+  // code columns as before, each coded column followed by its label in the page's language
+  expect(lines[0]).toBe('grp,grp_label,n,turnover,lo,hi,suppressed');
   expect(lines.length - 1).toBe(await fig.locator('.table-wrap tbody tr').count());
   const firstN = await fig.locator('.table-wrap tbody tr').first().locator('td[data-col=n]').textContent();
-  expect(lines[1].split(',')[1]).toBe(firstN);
+  expect(lines[1].split(',')[2]).toBe(firstN);
 });

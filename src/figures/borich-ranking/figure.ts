@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, competencyLabel, COLORS } from '../../lib/figures/plot.ts';
+import { base, competencyLabel, COLORS, labelMargin } from '../../lib/figures/plot.ts';
+import { t } from '../../i18n/index.ts';
 
 /**
  * Borich needs assessment. MWDS_j = mean over respondents of (I − P) × mean(I_j), which equals
@@ -8,6 +10,7 @@ import { base, competencyLabel, COLORS } from '../../lib/figures/plot.ts';
  */
 export const figure: FigureDef = {
   id: 'borich-ranking',
+  zh,
   title: 'Training priorities: Borich mean weighted discrepancy scores',
   caption:
     'Competencies ranked by the Borich mean weighted discrepancy score (the gap between importance and proficiency, weighted by how important the competency is). The top of the list is where training should start.',
@@ -42,13 +45,13 @@ ORDER BY mwds DESC`,
     return Plot.plot(
       base(ctx, {
         height: 50 + data.length * 26,
-        marginLeft: 235,
+        marginLeft: ctx.lang === 'en' ? 235 : labelMargin(data.map((d) => d.label)),
         marginRight: 50,
-        x: { label: 'Mean weighted discrepancy score (higher = greater training need)', grid: true },
+        x: { label: ctx.t('Mean weighted discrepancy score (higher = greater training need)'), grid: true },
         y: { domain: data.map((d) => d.label), label: null },
         marks: [
           Plot.barX(data, { y: 'label', x: 'mwds', fill: (d: any) => (d.priority <= 5 ? COLORS.gap : COLORS.neutral), fillOpacity: 0.85 }),
-          Plot.text(data, { y: 'label', x: (d: any) => d.mwds ?? 0, dx: 4, textAnchor: 'start', text: (d: any) => (d.suppressed ? 'suppressed' : d.mwds.toFixed(2)), fill: 'currentColor' }),
+          Plot.text(data, { y: 'label', x: (d: any) => d.mwds ?? 0, dx: 4, textAnchor: 'start', text: (d: any) => (d.suppressed ? t(ctx.lang, 'figure.suppressedCell') : d.mwds.toFixed(2)), fill: 'currentColor' }),
           Plot.ruleX([0]),
         ],
       }),

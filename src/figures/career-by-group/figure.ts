@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, labelMargin } from '../../lib/figures/plot.ts';
 import { codeLabel, groupMomentsSQL } from '../../lib/figures/charts.ts';
@@ -10,6 +11,7 @@ const SCALES: [string, string][] = [
 
 export const figure: FigureDef = {
   id: 'career-by-group',
+  zh,
   title: 'Need satisfaction, fairness, fit, burnout and turnover intention by group',
   caption: 'Mean scale scores (1–5) for each group of the chosen variable. Groups low on the first five and high on the last two are where retention is at risk.',
   alt: 'Heatmap of mean career scale scores by group.',
@@ -31,17 +33,20 @@ ORDER BY s.ord, g.grp NULLS LAST`,
   nMode: 'max',
   spec(rows, ctx) {
     const data = rows.map((r) => ({ ...r, g: codeLabel(ctx, ctx.params.group, r.grp) }));
+    const marginLeft = labelMargin(data.map((d) => d.g), 120, 360);
     return Plot.plot(
       base(ctx, {
+        // at least ~64 px per scale: on a phone the heatmap keeps legible cells and scrolls sideways (.chart)
+        width: Math.max(ctx.width, marginLeft + SCALES.length * 64),
         height: 80 + new Set(data.map((d) => d.g)).size * 32,
-        marginLeft: labelMargin(data.map((d) => d.g)),
+        marginLeft,
         marginBottom: 70,
-        x: { domain: SCALES.map((s) => s[1]), label: null, tickRotate: -25 },
+        x: { domain: SCALES.map((s) => ctx.t(s[1])), label: null, tickRotate: -25 },
         y: { label: null },
         color: { type: 'linear', domain: [2, 4.2], range: ['#f7fbff', '#2a6fb0'] },
         marks: [
-          Plot.cell(data, { x: 'scale', y: 'g', fill: (d: any) => (d.suppressed ? '#ddd' : d.mean), inset: 0.5 }),
-          Plot.text(data, { x: 'scale', y: 'g', text: (d: any) => (d.suppressed ? '—' : d.mean.toFixed(2)), fill: (d: any) => (!d.suppressed && d.mean > 3.5 ? 'white' : 'black') }),
+          Plot.cell(data, { x: (d: any) => ctx.t(d.scale), y: 'g', fill: (d: any) => (d.suppressed ? '#ddd' : d.mean), inset: 0.5 }),
+          Plot.text(data, { x: (d: any) => ctx.t(d.scale), y: 'g', text: (d: any) => (d.suppressed ? '—' : d.mean.toFixed(2)), fill: (d: any) => (!d.suppressed && d.mean > 3.5 ? 'white' : 'black') }),
         ],
       }),
     ) as unknown as Element;

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, competencyLabel, dimensionLabel } from '../../lib/figures/plot.ts';
 import { modelWeights } from '../../lib/model/ahp-judgements.ts';
@@ -6,6 +7,7 @@ import { modelWeights } from '../../lib/model/ahp-judgements.ts';
 /** The competency model as a tree: dimensions and competencies with AHP weights and current scores. */
 export const figure: FigureDef = {
   id: 'competency-model',
+  zh,
   title: 'The competency model: dimensions, competencies, weights and current scores',
   caption:
     'The model groups fifteen competencies into five dimensions. Each label gives the AHP weight (share of the whole model) and, after the bar, the mean proficiency (P) and mean gap of the chosen department. Choose a dimension to see its indicators and survey items; choose a department to see its scores.',
@@ -43,10 +45,10 @@ ORDER BY dimension, competency`,
         .filter((c) => c.dimension === chosen)
         .flatMap((c) => {
           const r = byId.get(c.id);
-          const score = !r ? 'no data' : r.suppressed ? 'suppressed' : `P ${r.proficiency.toFixed(2)} · gap ${r.gap.toFixed(2)}`;
+          const score = !r ? ctx.t('no data') : r.suppressed ? ctx.t('suppressed') : `${ctx.t('P')} ${r.proficiency.toFixed(2)} · ${ctx.t('gap')} ${r.gap.toFixed(2)}`;
           const comp = `${competencyLabel(ctx, c.id)} ${pct(c.global)} | ${score}`;
           const scale = ctx.codebook.scales.find((s) => s.id === ctx.codebook.competencies.find((x) => x.id === c.id)!.proficiency)!;
-          return scale.items.map((it) => ({ path: `${root}/${comp}/${(ctx.codebook.variables.find((v) => v.name === it)?.wording?.en ?? it).replace(/\//g, '∕')}` }));
+          return scale.items.map((it) => ({ path: `${root}/${comp}/${(ctx.codebook.variables.find((v) => v.name === it)?.wording?.[ctx.lang] ?? it).replace(/\//g, '∕')}` }));
         });
       return Plot.plot(
         base(ctx, {
@@ -63,9 +65,9 @@ ORDER BY dimension, competency`,
     const paths = w.competencies.map((c) => {
       const r = byId.get(c.id);
       const dw = w.dimensions.find((d) => d.id === c.dimension)!.weight;
-      const score = !r ? 'no data' : r.suppressed ? 'suppressed' : `P ${r.proficiency.toFixed(2)} · gap ${r.gap.toFixed(2)}`;
+      const score = !r ? ctx.t('no data') : r.suppressed ? ctx.t('suppressed') : `${ctx.t('P')} ${r.proficiency.toFixed(2)} · ${ctx.t('gap')} ${r.gap.toFixed(2)}`;
       return {
-        path: `Competency model/${dimensionLabel(ctx, c.dimension)} ${pct(dw)}/${competencyLabel(ctx, c.id)} ${pct(c.global)} | ${score}`,
+        path: `${ctx.t('Competency model')}/${dimensionLabel(ctx, c.dimension)} ${pct(dw)}/${competencyLabel(ctx, c.id)} ${pct(c.global)} | ${score}`,
       };
     });
     return Plot.plot(

@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, competencyLabel, COLORS } from '../../lib/figures/plot.ts';
+import { base, competencyLabel, COLORS, labelMargin } from '../../lib/figures/plot.ts';
 
 /** Proficiency against importance for every competency: the gap between the dots is the training need. */
 export const figure: FigureDef = {
   id: 'competency-profile',
+  zh,
   title: 'Competency profile: current proficiency and importance for the job',
   caption:
     'Each row is a competency; the blue dot is the mean self-rated proficiency (with its 95% confidence interval), the orange dot the mean rated importance. The longer the line between them, the larger the training need.',
@@ -45,16 +47,16 @@ ORDER BY gap DESC, competency`,
     return Plot.plot(
       base(ctx, {
         height: 40 + data.length * 26,
-        marginLeft: 235,
-        x: { domain: [1, 5], label: 'Mean rating (1 = very weak / not important, 5 = very strong / very important)', grid: true },
+        marginLeft: ctx.lang === 'en' ? 235 : labelMargin(order),
+        x: { domain: [1, 5], label: ctx.t('Mean rating (1 = very weak / not important, 5 = very strong / very important)'), grid: true },
         y: { domain: order, label: null },
-        color: { domain: ['Proficiency', 'Importance'], range: [COLORS.proficiency, COLORS.importance], legend: true },
+        color: { domain: [ctx.t('Proficiency'), ctx.t('Importance')], range: [COLORS.proficiency, COLORS.importance], legend: true },
         marks: [
           Plot.link(data, { y1: 'label', y2: 'label', x1: 'proficiency', x2: 'importance', stroke: '#999', strokeWidth: 2 }),
           Plot.ruleY(data, { y: 'label', x1: 'pro_lo', x2: 'pro_hi', stroke: COLORS.proficiency, strokeWidth: 4, strokeOpacity: 0.35 }),
-          Plot.dot(data, { y: 'label', x: 'proficiency', fill: () => 'Proficiency', r: 5 }),
-          Plot.dot(data, { y: 'label', x: 'importance', fill: () => 'Importance', r: 5 }),
-          Plot.text(data.filter((d: any) => d.suppressed), { y: 'label', x: 3, text: () => 'suppressed (fewer than k respondents)', fill: '#888' }),
+          Plot.dot(data, { y: 'label', x: 'proficiency', fill: () => ctx.t('Proficiency'), r: 5 }),
+          Plot.dot(data, { y: 'label', x: 'importance', fill: () => ctx.t('Importance'), r: 5 }),
+          Plot.text(data.filter((d: any) => d.suppressed), { y: 'label', x: 3, text: () => ctx.t('suppressed (fewer than k respondents)'), fill: '#888' }),
         ],
       }),
     ) as unknown as Element;

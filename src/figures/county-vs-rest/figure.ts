@@ -1,9 +1,11 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, dimensionLabel, COLORS } from '../../lib/figures/plot.ts';
+import { base, dimensionLabel, COLORS, labelMargin } from '../../lib/figures/plot.ts';
 
 export const figure: FigureDef = {
   id: 'county-vs-rest',
+  zh,
   title: 'One county against all others, by competency dimension',
   caption: 'Mean proficiency and mean gap (importance − proficiency) in each dimension for the chosen county (dark) and for all other respondents (light), with 95% confidence intervals.',
   alt: 'Paired dot plot of mean gap per dimension for the chosen county and for the rest of the sample.',
@@ -35,13 +37,13 @@ FROM person GROUP BY dimension, side ORDER BY dimension, side DESC`,
     return Plot.plot(
       base(ctx, {
         height: 300,
-        marginLeft: 170,
-        x: { label: 'Mean gap: importance − proficiency (higher = greater need)', grid: true },
-        y: { label: null, domain: ctx.codebook.dimensions.map((d) => d.label.en) },
-        color: { legend: true, domain: ['this county', 'all others'], range: [COLORS.gap, '#9bb7d4'] },
+        marginLeft: ctx.lang === 'en' ? 170 : labelMargin(ctx.codebook.dimensions.map((d) => d.label.zh)),
+        x: { label: ctx.t('Mean gap: importance − proficiency (higher = greater need)'), grid: true },
+        y: { label: null, domain: ctx.codebook.dimensions.map((d) => d.label[ctx.lang]) },
+        color: { legend: true, domain: [ctx.t('this county'), ctx.t('all others')], range: [COLORS.gap, '#9bb7d4'] },
         marks: [
-          Plot.ruleY(data, { y: 'd', x1: 'lo', x2: 'hi', stroke: 'side', strokeWidth: 3, strokeOpacity: 0.5 }),
-          Plot.dot(data, { y: 'd', x: 'gap', fill: 'side', r: 6, tip: true }),
+          Plot.ruleY(data, { y: 'd', x1: 'lo', x2: 'hi', stroke: (d: any) => ctx.t(d.side), strokeWidth: 3, strokeOpacity: 0.5 }),
+          Plot.dot(data, { y: 'd', x: 'gap', fill: (d: any) => ctx.t(d.side), r: 6, tip: true }),
         ],
       }),
     ) as unknown as Element;

@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, competencyLabel, deptColor } from '../../lib/figures/plot.ts';
+import { base, competencyLabel, deptColor, labelMargin } from '../../lib/figures/plot.ts';
 import { codeLabel } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
   id: 'dept-competency',
+  zh,
   title: 'Competency profile of petition staff against other departments',
   caption: 'Mean self-rated proficiency in every competency for each type of department (the table also gives the gap). Petition staff are strong in petition law and mediation but weaker in public service.',
   alt: 'Dot plot of mean proficiency per competency, one colour per department type.',
@@ -30,11 +32,11 @@ ORDER BY competency, dept_type`,
     return Plot.plot(
       base(ctx, {
         height: 60 + ctx.codebook.competencies.length * 26,
-        marginLeft: 235,
-        x: { label: 'Mean proficiency (1–5)', grid: true },
-        y: { label: null, domain: ctx.codebook.competencies.map((c) => c.label.en) },
+        marginLeft: ctx.lang === 'en' ? 235 : labelMargin(ctx.codebook.competencies.map((c) => c.label.zh)),
+        x: { label: ctx.t('Mean proficiency (1–5)'), grid: true },
+        y: { label: null, domain: ctx.codebook.competencies.map((c) => c.label[ctx.lang]) },
         color: deptColor(ctx),
-        marks: [Plot.ruleY(ctx.codebook.competencies.map((c) => c.label.en), { stroke: '#ccc' }), Plot.dot(data, { y: 'c', x: 'proficiency', fill: 'd', r: 5, tip: true })],
+        marks: [Plot.ruleY(ctx.codebook.competencies.map((c) => c.label[ctx.lang]), { stroke: '#ccc' }), Plot.dot(data, { y: 'c', x: 'proficiency', fill: 'd', r: 5, tip: true })],
       }),
     ) as unknown as Element;
   },

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, deptColor } from '../../lib/figures/plot.ts';
+import { base, deptColor, labelMargin } from '../../lib/figures/plot.ts';
 import { codeLabel, unpivotSQL } from '../../lib/figures/charts.ts';
 
 const SCALES: [string, string][] = [
@@ -11,6 +12,7 @@ const SCALES: [string, string][] = [
 
 export const figure: FigureDef = {
   id: 'dept-scales',
+  zh,
   title: 'Motivation, strain and intention to leave by department',
   caption: 'Mean scale scores (1–5) by type of department, with 95% confidence intervals. For exhaustion and turnover intention, higher is worse.',
   alt: 'Dot plot of mean scale scores by department type.',
@@ -39,13 +41,13 @@ FROM long WHERE v IS NOT NULL GROUP BY ord, scale, dept_type ORDER BY ord, dept_
     return Plot.plot(
       base(ctx, {
         height: 60 + SCALES.length * 38,
-        marginLeft: 220,
-        x: { domain: [1, 5], label: 'Mean score (1–5), 95% CI', grid: true },
-        y: { label: null, domain: SCALES.map((s) => s[1]) },
+        marginLeft: ctx.lang === 'en' ? 220 : labelMargin(SCALES.map((s) => ctx.t(s[1]))),
+        x: { domain: [1, 5], label: ctx.t('Mean score (1–5), 95% CI'), grid: true },
+        y: { label: null, domain: SCALES.map((s) => ctx.t(s[1])) },
         color: deptColor(ctx),
         marks: [
-          Plot.ruleY(data, { y: 'scale', x1: 'lo', x2: 'hi', stroke: 'd', strokeWidth: 3, strokeOpacity: 0.45 }),
-          Plot.dot(data, { y: 'scale', x: 'mean', fill: 'd', r: 5, tip: true }),
+          Plot.ruleY(data, { y: (d: any) => ctx.t(d.scale), x1: 'lo', x2: 'hi', stroke: 'd', strokeWidth: 3, strokeOpacity: 0.45 }),
+          Plot.dot(data, { y: (d: any) => ctx.t(d.scale), x: 'mean', fill: 'd', r: 5, tip: true }),
         ],
       }),
     ) as unknown as Element;

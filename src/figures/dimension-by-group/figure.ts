@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, dimensionLabel, labelMargin } from '../../lib/figures/plot.ts';
 import { codeLabel, groupMomentsSQL } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
   id: 'dimension-by-group',
+  zh,
   title: 'Proficiency by competency dimension and group',
   caption: 'Mean self-rated proficiency (1–5) in each dimension of the competency model, for each group of the chosen variable, with 95% confidence intervals. Overlapping intervals mean the groups may not really differ.',
   alt: 'Dot plot of mean proficiency per dimension, one colour per group.',
@@ -35,11 +37,11 @@ ORDER BY dimension, grp NULLS LAST`,
     return Plot.plot(
       base(ctx, {
         height: 40 + ctx.codebook.dimensions.length * (groups.length * 18 + 16),
-        marginLeft: labelMargin(groups),
-        marginRight: 150,
-        x: { label: 'Mean proficiency (1–5), 95% CI', grid: true },
+        marginLeft: labelMargin(groups, 120, 360),
+        marginRight: ctx.lang === 'en' ? 150 : labelMargin(ctx.codebook.dimensions.map((d) => d.label.zh), 60, 200),
+        x: { label: ctx.t('Mean proficiency (1–5), 95% CI'), grid: true },
         y: { label: null, domain: groups },
-        fy: { label: null, domain: ctx.codebook.dimensions.map((d) => d.label.en), axis: 'right' },
+        fy: { label: null, domain: ctx.codebook.dimensions.map((d) => d.label[ctx.lang]), axis: 'right' },
         color: { type: 'categorical', scheme: 'tableau10', domain: groups },
         marks: [
           Plot.frame({ strokeOpacity: 0.15 }),

@@ -1,10 +1,13 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, COLORS, labelMargin } from "../../lib/figures/plot.ts";
+import { base, COLORS, labelMargin } from '../../lib/figures/plot.ts';
+import { fmtPercent } from '../../i18n/index.ts';
 import { codeLabel } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
   id: 'group-distribution',
+  zh,
   title: 'The sample by demographic group',
   caption: 'Share of respondents in each group of the chosen variable, from the full survey. A group of fewer than k respondents is withheld (and so is one more where needed, so that it cannot be worked out from the totals); shares are of all respondents in the county, so withheld groups are the missing part.',
   alt: 'Bar chart of the share of respondents in each group.',
@@ -29,13 +32,13 @@ ORDER BY g.grp NULLS LAST`,
     return Plot.plot(
       base(ctx, {
         height: 50 + data.length * 30,
-        marginLeft: labelMargin(data.map((d) => d.label)),
+        marginLeft: labelMargin(data.map((d) => d.label), 120, 360),
         marginRight: 60,
-        x: { label: 'Share of respondents (%)', percent: true, grid: true },
+        x: { label: ctx.t('Share of respondents (%)'), percent: true, grid: true },
         y: { domain: data.map((d) => d.label), label: null },
         marks: [
           Plot.barX(data, { y: 'label', x: 'share', fill: (d: any) => (d.grp === null ? '#999' : COLORS.proficiency) }),
-          Plot.text(data, { y: 'label', x: (d: any) => d.share ?? 0, dx: 4, textAnchor: 'start', text: (d: any) => (d.suppressed ? 'suppressed' : `${(d.share * 100).toFixed(0)}%`), fill: 'currentColor' }),
+          Plot.text(data, { y: 'label', x: (d: any) => d.share ?? 0, dx: 4, textAnchor: 'start', text: (d: any) => (d.suppressed ? ctx.t('suppressed') : fmtPercent(ctx.lang, d.share, 0)), fill: 'currentColor' }),
         ],
       }),
     ) as unknown as Element;

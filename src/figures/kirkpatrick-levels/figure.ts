@@ -1,3 +1,4 @@
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { dotsWithCI, unpivotSQL } from '../../lib/figures/charts.ts';
 
@@ -8,6 +9,7 @@ const LEVELS: [string, string][] = [
 
 export const figure: FigureDef = {
   id: 'kirkpatrick-levels',
+  zh,
   title: 'Training evaluated at the four Kirkpatrick levels',
   caption: 'Mean agreement (1–5) that the last training worked at each Kirkpatrick level, among respondents who attended training, with 95% confidence intervals. Ratings usually fall from reaction to results: liking a course is not the same as changing the work.',
   alt: 'Dot plot of mean ratings at the four Kirkpatrick levels.',

@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, deptColor } from '../../lib/figures/plot.ts';
+import { base, deptColor, labelMargin } from '../../lib/figures/plot.ts';
 import { codeLabel } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
   id: 'sample-composition',
+  zh,
   title: 'Who answered: respondents by county and department',
   caption: 'Number of published respondents in each county or district, split by the type of department they work in. Choose a study sample to see its frame.',
   alt: 'Stacked bar chart of respondents per county by department type.',
@@ -27,8 +29,8 @@ ORDER BY county, dept_type`,
     return Plot.plot(
       base(ctx, {
         height: 60 + new Set(data.map((d) => d.c)).size * 30,
-        marginLeft: 170,
-        x: { label: 'Respondents', grid: true },
+        marginLeft: ctx.lang === 'en' ? 170 : labelMargin(data.map((d) => d.c)),
+        x: { label: ctx.t('Respondents'), grid: true },
         y: { label: null },
         color: deptColor(ctx),
         marks: [Plot.barX(data, { y: 'c', x: 'n', fill: 'd', tip: true }), Plot.ruleX([0])],

@@ -1,3 +1,4 @@
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { dotsWithCI, wilsonSQL } from '../../lib/figures/charts.ts';
 import { COLORS } from '../../lib/figures/plot.ts';
@@ -10,6 +11,7 @@ const BARRIERS: [string, string][] = [
 
 export const figure: FigureDef = {
   id: 'training-barriers',
+  zh,
   title: 'Barriers to training',
   caption: 'Share of respondents who name each barrier to taking part in training (multiple answers allowed), with 95% Wilson confidence intervals.',
   alt: 'Dot plot of the share of respondents naming each training barrier.',

@@ -1,3 +1,4 @@
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { dotsWithCI, wilsonSQL, unpivotSQL } from '../../lib/figures/charts.ts';
 
@@ -9,6 +10,7 @@ const ITEMS: [string, string][] = [
 
 export const figure: FigureDef = {
   id: 'training-formats',
+  zh,
   title: 'Training formats received and preferred',
   caption: 'Share of respondents who received each training format in the last 12 months (among those trained) and who prefer each method, with 95% Wilson intervals. Where "preferred" outruns "received", supply does not meet demand.',
   alt: 'Dot plot of shares receiving and preferring each training format.',

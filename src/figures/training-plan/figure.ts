@@ -1,3 +1,4 @@
+import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { competencyLabel } from '../../lib/figures/plot.ts';
 import { PLAN } from '../../lib/model/plan.ts';
@@ -5,6 +6,7 @@ import { PLAN } from '../../lib/model/plan.ts';
 /** A training plan for the county and department a reader picks: top Borich priorities laid out as need → content → format → evaluation. */
 export const figure: FigureDef = {
   id: 'training-plan',
+  zh,
   title: 'A competency-based training plan for the county you choose',
   caption:
     'The five competencies with the highest Borich priority for the chosen county and department, each with the training content, format and Kirkpatrick evaluation level that suit it. Change the county to get its plan.',
@@ -37,7 +39,7 @@ LIMIT 5`,
     wrap.setAttribute('class', 'plan');
     const table = d.createElement('table');
     const head = d.createElement('tr');
-    for (const h of ['#', 'Need (competency, MWDS)', 'Content', 'Format', 'Evaluate at']) {
+    for (const h of ['#', 'Need (competency, MWDS)', 'Content', 'Format', 'Evaluate at'].map(ctx.t)) {
       const th = d.createElement('th');
       th.textContent = h;
       head.appendChild(th);
@@ -50,8 +52,8 @@ LIMIT 5`,
       const tr = d.createElement('tr');
       const p = PLAN[r.competency];
       const cells = r.suppressed
-        ? [String(i + 1), 'Suppressed: fewer than k respondents', '', '', '']
-        : [String(i + 1), `${competencyLabel(ctx, r.competency)} (${r.mwds.toFixed(2)})`, p?.content ?? '', p?.format ?? '', p?.evaluate ?? ''];
+        ? [String(i + 1), ctx.t('Suppressed: fewer than k respondents'), '', '', '']
+        : [String(i + 1), ctx.lang === 'zh' ? `${competencyLabel(ctx, r.competency)}（${r.mwds.toFixed(2)}）` : `${competencyLabel(ctx, r.competency)} (${r.mwds.toFixed(2)})`, ctx.t(p?.content ?? ''), ctx.t(p?.format ?? ''), ctx.t(p?.evaluate ?? '')];
       for (const c of cells) {
         const td = d.createElement('td');
         td.textContent = c;

@@ -1,17 +1,23 @@
 /** Browser side of /compare/: state from the URL, controls, re-render, CSV, print. */
 import type { CompareData } from './aggregate.ts';
+import type { Lang } from '../../i18n/index.ts';
 import { compareCSV, MAX_GROUPS, parseState, renderCompare, stateToSearch, type CompareState } from './view.ts';
 import { messages } from '../messages.ts';
 
 const view = document.querySelector<HTMLElement>('#compare-view')!;
 const form = document.querySelector<HTMLFormElement>('#compare-controls')!;
 const status = document.querySelector<HTMLElement>('#compare-status')!;
-const { labels, comps, byLabel } = JSON.parse(document.querySelector('#compare-labels')!.textContent!) as {
+const { labels, comps, byLabel, lang, missing, messages: text } = JSON.parse(document.querySelector('#compare-labels')!.textContent!) as {
   labels: Record<string, Record<string, string>>;
   comps: Record<string, string>;
   byLabel: Record<string, string>;
+  /** the page's language and its messages (from the dictionary, rendered into the page) */
+  lang: Lang;
+  missing: string;
+  messages: Record<'loadError' | 'httpError', string>;
 };
-const label = (v: string, c: string | null) => (c === null ? 'Suppressed / missing' : labels[v]?.[c] ?? c);
+const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+const label = (v: string, c: string | null) => (c === null ? missing : labels[v]?.[c] ?? c);
 let data: CompareData;
 let state: CompareState;
 
@@ -26,7 +32,7 @@ function groupOptions() {
 
 function render(push = true) {
   const t0 = performance.now();
-  view.innerHTML = renderCompare(data, state, label, (id) => comps[id] ?? id);
+  view.innerHTML = renderCompare(data, state, label, (id) => comps[id] ?? id, lang);
   if (push) history.replaceState(null, '', location.pathname + stateToSearch(state));
   view.dataset.state = 'ready';
   view.dataset.renderMs = (performance.now() - t0).toFixed(2);
@@ -34,7 +40,7 @@ function render(push = true) {
 
 async function start() {
   const res = await fetch('/data/compare.json');
-  if (!res.ok) throw new Error(`compare.json could not be loaded (HTTP ${res.status})`);
+  if (!res.ok) throw new Error(fill(text.httpError, { status: res.status }));
   data = await res.json();
   const parsed = parseState(location.search, data);
   state = parsed.state;
@@ -84,7 +90,7 @@ document.querySelector('#compare-csv')!.addEventListener('click', () => {
 });
 document.querySelector('#compare-print')!.addEventListener('click', () => window.print());
 start().catch((e) => {
-  status.textContent = `Could not load the comparison data: ${(e as Error).message}. The default view is shown.`;
+  status.textContent = fill(text.loadError, { message: (e as Error).message });
   view.dataset.state = 'error';
 });
 void byLabel;

@@ -6,6 +6,7 @@
 import type { CompareData, GroupAgg } from './aggregate.ts';
 import { MEASURES, type Measure } from './measures.ts';
 import { describe, holm, nearest, versusRest } from './stats.ts';
+import { fmtNumber, fmtPercent, t, type Lang } from '../../i18n/index.ts';
 
 export interface CompareState { by: string; groups: string[]; sort: string; dir: 'asc' | 'desc' }
 export type Labeller = (variable: string, code: string | null) => string;
@@ -14,8 +15,12 @@ export const DEFAULT_STATE: CompareState = { by: 'county', groups: ['h_county', 
 export const MAX_GROUPS = 6;
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const fmt = (m: Measure, v: number) => (m.percent ? `${(v * 100).toFixed(m.digits)}%` : v.toFixed(m.digits));
-const fmtDiff = (m: Measure, v: number) => (m.percent ? `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} pts` : `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`);
+let lang: Lang = 'en';
+const fmt = (m: Measure, v: number) => (m.percent ? fmtPercent(lang, v, m.digits) : fmtNumber(lang, v, m.digits));
+const fmtDiff = (m: Measure, v: number) => (m.percent ? `${v >= 0 ? '+' : '−'}${fmtNumber(lang, Math.abs(v * 100), 1)}${lang === 'zh' ? '' : ' '}${t(lang, 'compare.pts')}` : `${v >= 0 ? '+' : '−'}${fmtNumber(lang, Math.abs(v), 2)}`);
+/** a measure's name and section in the page's language */
+const mLabel = (m: Measure) => (lang === 'zh' ? m.zh : m.label);
+const mSection = (m: Measure) => (lang === 'zh' ? m.sectionZh : m.section);
 
 export function parseState(search: string, data: CompareData): { state: CompareState; rejected: string[]; duplicates: string[]; dropped: string[]; tooFew: boolean } {
   const sp = new URLSearchParams(search);
@@ -68,53 +73,54 @@ export function comparisons(data: CompareData, state: CompareState): Cell[] {
 }
 
 function words(c: Cell): string {
-  if (!(c.pAdj < 0.05)) return 'no clear difference from the rest';
+  if (!(c.pAdj < 0.05)) return t(lang, 'compare.noDiff');
   const higher = c.diff > 0;
   const better = higher === c.measure.higherIsBetter;
-  return `${higher ? 'higher' : 'lower'} than the rest (${better ? 'better' : 'worse'})`;
+  return t(lang, 'compare.words', { dir: t(lang, higher ? 'compare.higher' : 'compare.lower'), verdict: t(lang, better ? 'compare.better' : 'compare.worse') });
 }
 
-export function renderCompare(data: CompareData, state: CompareState, label: Labeller, competencyLabel: (id: string) => string): string {
+export function renderCompare(data: CompareData, state: CompareState, label: Labeller, competencyLabel: (id: string) => string, language: Lang = 'en'): string {
+  lang = language;
   const cells = comparisons(data, state);
   const parts: string[] = [];
-  parts.push(`<p class="compare-note">Each measure shows the group's mean with its 95% confidence interval, the whole-sample benchmark, and the difference from everyone else with its 95% interval. Significance uses Welch's t-test with Holm's correction over all ${cells.length} comparisons on this page (adjusted p &lt; 0.05). Groups with fewer than ${data.k} respondents are suppressed.</p>`);
+  parts.push(`<p class="compare-note">${t(lang, 'compare.note', { count: cells.length, k: data.k })}</p>`);
   parts.push('<div class="compare-groups">');
   for (const code of state.groups) {
     const g = data.groups.find((x) => x.by === state.by && x.value === code);
     const name = label(state.by, code);
     parts.push(`<section class="compare-group" data-group="${esc(code)}"><h2>${esc(name)}</h2>`);
     if (!g || g.suppressed) {
-      parts.push(`<p class="suppressed-group">Suppressed: fewer than ${data.k} respondents.</p></section>`);
+      parts.push(`<p class="suppressed-group">${t(lang, 'compare.suppressedGroup', { k: data.k })}</p></section>`);
       continue;
     }
-    parts.push(`<p class="n">n = ${g.n} respondents · synthetic data</p>`);
+    parts.push(`<p class="n">${t(lang, 'compare.nLine', { n: g.n })}</p>`);
     let section = '';
-    parts.push('<div tabindex="0" class="table-wrap"><table class="compare-table"><thead><tr><th scope="col">Measure</th><th scope="col">Group mean [95% CI]</th><th scope="col">Benchmark</th><th scope="col">Difference from the rest [95% CI]</th><th scope="col">Holm p</th><th scope="col">In plain words</th></tr></thead><tbody>');
+    parts.push(`<div tabindex="0" class="table-wrap"><table class="compare-table"><thead><tr>${(['compare.thMeasure', 'compare.thMean', 'compare.thBench', 'compare.thDiff', 'compare.thP', 'compare.thWords'] as const).map((k) => `<th scope="col">${t(lang, k)}</th>`).join('')}</tr></thead><tbody>`);
     for (const m of MEASURES) {
-      if (m.section !== section) {
-        section = m.section;
+      if (mSection(m) !== section) {
+        section = mSection(m);
         parts.push(`<tr class="section"><th colspan="6" scope="rowgroup">${esc(section)}</th></tr>`);
       }
       const c = cells.find((x) => x.group === g && x.measure === m);
       const bench = data.overall.measures[m.id] ? describe(data.overall.measures[m.id]!).mean : NaN;
       if (!c) {
-        parts.push(`<tr data-measure="${m.id}"><td>${esc(m.label)}</td><td colspan="5">suppressed (fewer than ${data.k} answers)</td></tr>`);
+        parts.push(`<tr data-measure="${m.id}"><td>${esc(mLabel(m))}</td><td colspan="5">${t(lang, 'compare.suppressedMeasure', { k: data.k })}</td></tr>`);
         continue;
       }
       parts.push(
-        `<tr data-measure="${m.id}" class="${c.pAdj < 0.05 ? 'significant' : ''}"><td>${esc(m.label)}</td><td data-mean="${c.mean}">${fmt(m, c.mean)} [${fmt(m, c.lo)}, ${fmt(m, c.hi)}]</td><td>${fmt(m, bench)}</td>` +
+        `<tr data-measure="${m.id}" class="${c.pAdj < 0.05 ? 'significant' : ''}"><td>${esc(mLabel(m))}</td><td data-mean="${c.mean}">${fmt(m, c.mean)} [${fmt(m, c.lo)}, ${fmt(m, c.hi)}]</td><td>${fmt(m, bench)}</td>` +
           `<td>${fmtDiff(m, c.diff)} [${fmtDiff(m, c.dlo)}, ${fmtDiff(m, c.dhi)}]</td><td>${c.pAdj < 0.001 ? '&lt; 0.001' : c.pAdj.toFixed(3)}</td><td>${esc(words(c))}</td></tr>`,
       );
     }
     parts.push('</tbody></table></div>');
     if (g.borich?.length) {
-      parts.push(`<h3>Training priorities (Borich)</h3><ol class="borich">${g.borich.slice(0, 5).map((b) => `<li>${esc(competencyLabel(b.competency))} <span class="muted">(MWDS ${b.mwds.toFixed(2)})</span></li>`).join('')}</ol>`);
+      parts.push(`<h3>${t(lang, 'compare.borich')}</h3><ol class="borich">${g.borich.slice(0, 5).map((b) => `<li>${esc(competencyLabel(b.competency))} <span class="muted">(MWDS ${b.mwds.toFixed(2)})</span></li>`).join('')}</ol>`);
     }
     const dims = MEASURES.filter((m) => m.id.startsWith('dim_'));
     const profile = (x: GroupAgg) => dims.map((m) => (x.measures[m.id] ? describe(x.measures[m.id]!).mean : NaN));
     const peers = data.groups.filter((x) => x.by === state.by && x !== g && !x.suppressed && x.value !== null && profile(x).every(Number.isFinite));
     const near = nearest(profile(g), peers.map((x) => ({ item: x, profile: profile(x) })), 3);
-    if (near.length) parts.push(`<p class="peers"><strong>Most similar by competency profile:</strong> ${near.map((n) => `<a href="?by=${state.by}&amp;g=${esc(code)},${esc(n.item.value)}">${esc(label(state.by, n.item.value))}</a> (distance ${n.distance.toFixed(2)})`).join(', ')}</p>`);
+    if (near.length) parts.push(`<p class="peers"><strong>${t(lang, 'compare.peers')}</strong> ${near.map((n) => `<a href="?by=${state.by}&amp;g=${esc(code)},${esc(n.item.value)}">${esc(label(state.by, n.item.value))}</a> (${t(lang, 'compare.distance', { d: n.distance.toFixed(2) })})`).join(lang === 'zh' ? '；' : ', ')}</p>`);
     parts.push('</section>');
   }
   parts.push('</div>');
@@ -135,12 +141,12 @@ export function rankingRows(data: CompareData, state: CompareState) {
 }
 
 function renderRanking(data: CompareData, state: CompareState, label: Labeller): string {
-  const head = [`<th scope="col"><button type="button" data-sort="label">Group</button></th>`, `<th scope="col"><button type="button" data-sort="n">n</button></th>`,
-    ...MEASURES.map((m) => `<th scope="col" aria-sort="${state.sort === m.id ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none'}"><button type="button" data-sort="${m.id}">${esc(m.label)}${state.sort === m.id ? (state.dir === 'asc' ? ' ▲' : ' ▼') : ''}</button></th>`)].join('');
+  const head = [`<th scope="col"><button type="button" data-sort="label">${t(lang, 'compare.group')}</button></th>`, `<th scope="col"><button type="button" data-sort="n">n</button></th>`,
+    ...MEASURES.map((m) => `<th scope="col" aria-sort="${state.sort === m.id ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none'}"><button type="button" data-sort="${m.id}">${esc(mLabel(m))}${state.sort === m.id ? (state.dir === 'asc' ? ' ▲' : ' ▼') : ''}</button></th>`)].join('');
   const body = rankingRows(data, state)
-    .map(({ g, values }) => `<tr data-group="${esc(g.value)}"><th scope="row">${esc(label(state.by, g.value))}</th><td>${g.suppressed ? `&lt;${data.k}` : g.n}</td>${MEASURES.map((m) => `<td data-measure="${m.id}">${values[m.id] === null ? 'suppressed' : fmt(m, values[m.id]!)}</td>`).join('')}</tr>`)
+    .map(({ g, values }) => `<tr data-group="${esc(g.value)}"><th scope="row">${esc(label(state.by, g.value))}</th><td>${g.suppressed ? `&lt;${data.k}` : g.n}</td>${MEASURES.map((m) => `<td data-measure="${m.id}">${values[m.id] === null ? t(lang, 'figure.suppressedCell') : fmt(m, values[m.id]!)}</td>`).join('')}</tr>`)
     .join('');
-  return `<section class="ranking"><h2>Ranking of all groups</h2><p>Click a column to sort.</p><div tabindex="0" class="table-wrap"><table id="ranking-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></section>`;
+  return `<section class="ranking"><h2>${t(lang, 'compare.ranking')}</h2><p>${t(lang, 'compare.clickSort')}</p><div tabindex="0" class="table-wrap"><table id="ranking-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></section>`;
 }
 
 export function compareCSV(data: CompareData, state: CompareState, label: Labeller): string {

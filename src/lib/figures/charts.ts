@@ -2,18 +2,22 @@
 import * as Plot from '@observablehq/plot';
 import type { Row, SpecContext } from './types.ts';
 import { labelOf } from '../codebook/labels.ts';
-import { base, COLORS } from './plot.ts';
+import { base, COLORS, labelMargin } from './plot.ts';
+import { fmtNumber, fmtPercent, t } from '../../i18n/index.ts';
 
 /** Horizontal dots with CI rules: one row per category; suppressed rows are labelled as such. */
 export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: string; lo: string; hi: string; domain: [number, number]; xLabel: string; color?: string; sort?: boolean; percent?: boolean }) {
-  const data = o.sort ? [...rows].sort((a, b) => (b[o.x] ?? -Infinity) - (a[o.x] ?? -Infinity)) : rows;
-  const fmt = (v: number) => (o.percent ? `${Math.round(v * 100)}%` : v.toFixed(2));
+  const sorted = o.sort ? [...rows].sort((a, b) => (b[o.x] ?? -Infinity) - (a[o.x] ?? -Infinity)) : rows;
+  // row values spelled out by the SQL (English) are shown in the page's language
+  const data = ctx.lang === 'en' ? sorted : sorted.map((r) => ({ ...r, [o.y]: ctx.t(String(r[o.y])) }));
+  const fmt = (v: number) => (o.percent ? fmtPercent(ctx.lang, v, 0) : fmtNumber(ctx.lang, v, 2));
+  const xLabel = ctx.t(o.xLabel);
   return Plot.plot(
     base(ctx, {
       height: 50 + data.length * 30,
-      marginLeft: 240,
+      marginLeft: ctx.lang === 'en' ? 240 : labelMargin(data.map((d) => d[o.y])),
       marginRight: 60,
-      x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? `${o.xLabel} (%)` : o.xLabel, grid: true, percent: o.percent },
+      x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent },
       y: { domain: data.map((d) => d[o.y]), label: null },
       marks: [
         Plot.ruleY(data, { y: o.y, x1: o.lo, x2: o.hi, stroke: o.color ?? COLORS.proficiency, strokeWidth: 3, strokeOpacity: 0.45 }),
@@ -23,7 +27,7 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
           x: (d: Row) => (d.suppressed ? o.domain[0] : d[o.hi]),
           dx: 6,
           textAnchor: 'start',
-          text: (d: Row) => (d.suppressed ? `suppressed (fewer than ${ctx.k})` : fmt(d[o.x])),
+          text: (d: Row) => (d.suppressed ? t(ctx.lang, 'figure.suppressedFewer', { k: ctx.k }) : fmt(d[o.x])),
           fill: 'currentColor',
         }),
       ],
@@ -33,7 +37,7 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
 
 /** the county/group label of a code */
 export function codeLabel(ctx: SpecContext, variable: string, code: unknown): string {
-  return labelOf(ctx.codebook, variable, code as string | number | null);
+  return labelOf(ctx.codebook, variable, code as string | number | null, ctx.lang);
 }
 
 /**

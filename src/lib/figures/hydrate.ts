@@ -4,13 +4,19 @@ import { messages } from '../messages.ts';
 import { figures } from '../../figures/registry.ts';
 import type { Codebook } from '../codebook/types.ts';
 import type { Row } from './types.ts';
-import { paramsFromURL, paramsToURL, suppressSmallCells, tableHTML, toCSV, totalN, withheldNote } from './rows.ts';
+import { paramsFromURL, paramsToURL, suppressSmallCells, tableHTML, totalN, withheldNote } from './rows.ts';
 import { resolveParams } from './options.ts';
+import { figureText } from './text.ts';
+import { decorateSVG, labelledCSV } from './download.ts';
+import { t, type Lang } from '../../i18n/index.ts';
+
+/** the page's language, from <html lang> */
+const lang: Lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
 
 let codebookP: Promise<Codebook> | null = null;
 const codebook = () =>
   (codebookP ??= fetch(dataUrl('codebook.json')).then((r) => {
-    if (!r.ok) throw new Error(`codebook.json could not be loaded (HTTP ${r.status})`);
+    if (!r.ok) throw new Error(t(lang, 'figure.codebookError', { status: r.status }));
     return r.json();
   }));
 
@@ -62,7 +68,7 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
   const def = figures[fig.dataset.figureId!];
   const t0 = performance.now();
   fig.dataset.state = 'loading';
-  status(fig, 'Querying the data in your browser…');
+  status(fig, t(lang, 'figure.querying'));
   try {
     const cb = await codebook();
     const checked = resolveParams(def, controlValues(fig), cb);
@@ -71,16 +77,16 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const raw = await browserClient().query(def.sql, params);
     const rows = suppressSmallCells(def, raw, cb.k);
     const chart = fig.querySelector<HTMLElement>('.chart')!;
-    const el = def.spec(rows, { width: Math.min(chart.clientWidth || 760, 900), codebook: cb, document, params, k: cb.k });
+    const el = def.spec(rows, { width: Math.min(chart.clientWidth || 760, 900), codebook: cb, document, params, k: cb.k, lang, t: figureText(def, lang).t });
     if (def.kind !== 'table') el.setAttribute('aria-hidden', 'true');
     chart.replaceChildren(el);
-    fig.querySelector('.table-wrap')!.innerHTML = tableHTML(def, rows, cb, cb.k, params);
+    fig.querySelector('.table-wrap')!.innerHTML = tableHTML(def, rows, cb, cb.k, params, lang);
     const n = totalN(def, rows);
     const nEl = fig.querySelector<HTMLElement>('.n')!;
     nEl.dataset.n = String(n);
-    nEl.textContent = def.nMode === 'max' ? `Up to ${n} respondents per row` : `n = ${n} respondents`;
+    nEl.textContent = t(lang, def.nMode === 'max' ? 'figure.nMax' : 'figure.nSum', { n });
     const noteEl = fig.querySelector<HTMLElement>('.suppressed-note');
-    if (noteEl) noteEl.textContent = withheldNote(rows, cb.k);
+    if (noteEl) noteEl.textContent = withheldNote(rows, cb.k, lang);
     states.set(fig, { params, rows });
     const defaults = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
     history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`);
@@ -112,11 +118,20 @@ function save(name: string, blob: Blob) {
 }
 
 function svgText(fig: HTMLElement): string {
-  const svg = fig.querySelector('.chart svg:not(.legend svg)') ?? fig.querySelector('.chart svg');
-  if (!svg) throw new Error('no chart to download');
+  const svg = fig.querySelector<SVGSVGElement>('.chart svg:not(.legend svg)') ?? fig.querySelector<SVGSVGElement>('.chart svg');
+  if (!svg) throw new Error(t(lang, 'figure.noChart'));
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return new XMLSerializer().serializeToString(copy);
+  const box = svg.getBoundingClientRect();
+  const width = Number(svg.getAttribute('width')) || Math.round(box.width) || 760;
+  const height = Number(svg.getAttribute('height')) || Math.round(box.height) || 400;
+  const text = figureText(figures[fig.dataset.figureId!], lang);
+  return decorateSVG(new XMLSerializer().serializeToString(copy), width, height, {
+    title: text.title,
+    source: text.source,
+    synthetic: !!document.querySelector('.synthetic-notice'),
+    lang,
+  });
 }
 
 export async function action(fig: HTMLElement, what: string) {
@@ -124,7 +139,7 @@ export async function action(fig: HTMLElement, what: string) {
   const { rows, params } = state(fig);
   const suffix = Object.values(params).join('-');
   const base = `${def.id}${suffix ? '-' + suffix : ''}`;
-  if (what === 'csv') save(`${base}.csv`, new Blob([toCSV(def, rows)], { type: 'text/csv' }));
+  if (what === 'csv') save(`${base}.csv`, new Blob([labelledCSV(def, rows, await codebook(), params, lang)], { type: 'text/csv' }));
   if (what === 'svg') save(`${base}.svg`, new Blob([svgText(fig)], { type: 'image/svg+xml' }));
   if (what === 'png') {
     const text = svgText(fig);
@@ -132,7 +147,7 @@ export async function action(fig: HTMLElement, what: string) {
     const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
     await new Promise((resolve, reject) => {
       img.onload = resolve;
-      img.onerror = () => reject(new Error('could not render PNG'));
+      img.onerror = () => reject(new Error(t(lang, 'figure.pngError')));
       img.src = url;
     });
     const canvas = document.createElement('canvas');

@@ -6,17 +6,18 @@
  */
 import type { Codebook } from '../codebook/types.ts';
 import type { FigureDef } from './types.ts';
+import { t, type Lang } from '../../i18n/index.ts';
 
 export const NOT_MEASURED = 'not measured in this survey';
 
 const COMPETENCY_COLUMNS = ['proficiency', 'importance', 'gap'];
 
 /** published column → label, for every column the survey did not measure */
-export function absentColumns(cb: Codebook): Map<string, string> {
+export function absentColumns(cb: Codebook, lang: Lang = 'en'): Map<string, string> {
   const out = new Map<string, string>();
-  for (const v of cb.variables) if (v.absent) out.set(v.generalise?.to ?? v.name, v.label.en);
-  for (const s of cb.scales) if (s.absent) out.set(s.score, s.label.en);
-  if (cb.competencies.length && cb.competencies.every((c) => c.absent)) for (const c of COMPETENCY_COLUMNS) out.set(c, 'competency ratings');
+  for (const v of cb.variables) if (v.absent) out.set(v.generalise?.to ?? v.name, v.label[lang] ?? v.label.en);
+  for (const s of cb.scales) if (s.absent) out.set(s.score, s.label[lang] ?? s.label.en);
+  if (cb.competencies.length && cb.competencies.every((c) => c.absent)) for (const c of COMPETENCY_COLUMNS) out.set(c, t(lang, 'needs.competencyRatings'));
   return out;
 }
 
@@ -34,8 +35,8 @@ export function sqlWords(sql: string): Set<string> {
 }
 
 /** labels of the absent columns a SQL text (a <Stat>, a table) uses; empty when everything it uses was measured */
-export function sqlNotMeasured(sql: string, cb: Codebook): string[] {
-  const absent = absentColumns(cb);
+export function sqlNotMeasured(sql: string, cb: Codebook, lang: Lang = 'en'): string[] {
+  const absent = absentColumns(cb, lang);
   return [...new Set([...sqlWords(sql)].filter((w) => absent.has(w)).map((w) => absent.get(w)!))];
 }
 
@@ -51,8 +52,8 @@ export interface FigureAvailability {
  * SQL reads is absent; when only some are, it is drawn and the absent ones are named.
  * Group variables chosen by a control are not needs: the control offers only those measured.
  */
-export function figureAvailability(def: FigureDef, cb: Codebook): FigureAvailability {
-  const absent = absentColumns(cb);
+export function figureAvailability(def: FigureDef, cb: Codebook, lang: Lang = 'en'): FigureAvailability {
+  const absent = absentColumns(cb, lang);
   const measures = measureColumns(cb);
   const words = sqlWords(def.sql);
   const refs = [...new Set([...words, ...(def.measures ?? [])])].filter((w) => measures.has(w));
@@ -62,6 +63,6 @@ export function figureAvailability(def: FigureDef, cb: Codebook): FigureAvailabi
   return { notMeasured: missingNeeds.length > 0 || (refs.length > 0 && missingRefs.length === refs.length), absent: labels };
 }
 
-export function notMeasuredText(labels: string[]): string {
-  return labels.length ? `Not measured in this survey: ${labels.join('; ')}.` : 'Not measured in this survey.';
+export function notMeasuredText(labels: string[], lang: Lang = 'en'): string {
+  return labels.length ? t(lang, 'needs.notMeasuredList', { list: labels.join(lang === 'zh' ? '；' : '; ') }) : t(lang, 'needs.notMeasured');
 }

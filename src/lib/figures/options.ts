@@ -2,6 +2,7 @@
 import type { Codebook } from '../codebook/types.ts';
 import { labelOf } from '../codebook/labels.ts';
 import type { ControlKind, FigureDef } from './types.ts';
+import { t, type Lang } from '../../i18n/index.ts';
 
 export interface Option {
   value: string;
@@ -11,30 +12,30 @@ export interface Option {
 /** variables a "group" control can compare by */
 export const GROUP_VARIABLES = ['county', 'dept_type', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment'];
 
-function valuesOf(cb: Codebook, name: string): Option[] {
+function valuesOf(cb: Codebook, name: string, lang: Lang = 'en'): Option[] {
   const v = cb.variables.find((x) => x.name === name) ?? cb.variables.find((x) => x.generalise?.to === name);
   const list = v?.generalise?.to === name ? v.generalise.values : v?.values ?? [];
-  return list.map((x) => ({ value: String(x.code), label: x.label.en }));
+  return list.map((x) => ({ value: String(x.code), label: x.label[lang] }));
 }
 
-export function controlOptions(kind: ControlKind, cb: Codebook): Option[] {
+export function controlOptions(kind: ControlKind, cb: Codebook, lang: Lang = 'en'): Option[] {
   switch (kind) {
     case 'county':
-      return [{ value: 'all', label: 'All counties' }, ...valuesOf(cb, 'county')];
+      return [{ value: 'all', label: t(lang, 'option.allCounties') }, ...valuesOf(cb, 'county', lang)];
     case 'dept_type':
-      return [{ value: 'all', label: 'All departments' }, ...valuesOf(cb, 'dept_type')];
+      return [{ value: 'all', label: t(lang, 'option.allDepts') }, ...valuesOf(cb, 'dept_type', lang)];
     case 'sample':
-      return [{ value: 'all', label: 'All samples' }, ...valuesOf(cb, 'sample')];
+      return [{ value: 'all', label: t(lang, 'option.allSamples') }, ...valuesOf(cb, 'sample', lang)];
     case 'group':
       // only the groups this survey measured (see the effective codebook's `absent`)
       return GROUP_VARIABLES.filter((g) => !cb.variables.some((v) => v.absent && (v.name === g || v.generalise?.to === g))).map((g) => ({
         value: g,
-        label: g === 'age_band' ? 'Age' : g === 'service_band' ? 'Years of service' : cb.variables.find((v) => v.name === g)?.label.en ?? g,
+        label: g === 'age_band' ? t(lang, 'option.age') : g === 'service_band' ? t(lang, 'option.service') : cb.variables.find((v) => v.name === g)?.label[lang] ?? g,
       }));
     case 'competency':
-      return cb.competencies.map((c) => ({ value: c.id, label: c.label.en }));
+      return cb.competencies.map((c) => ({ value: c.id, label: c.label[lang] }));
     case 'dimension':
-      return [{ value: 'all', label: 'Whole model' }, ...cb.dimensions.map((d) => ({ value: d.id, label: d.label.en }))];
+      return [{ value: 'all', label: t(lang, 'option.wholeModel') }, ...cb.dimensions.map((d) => ({ value: d.id, label: d.label[lang] }))];
   }
 }
 

@@ -9,6 +9,8 @@ import type { Codebook } from '../codebook/types.ts';
 import { nodeClient } from '../db/node.ts';
 import type { FigureDef, Row } from './types.ts';
 import { suppressSmallCells } from './rows.ts';
+import { figureText } from './text.ts';
+import type { Lang } from '../../i18n/index.ts';
 import { resolveParams } from './options.ts';
 
 export const DATA_DIR = process.env.REPORT_DATA_DIR ?? 'public/data';
@@ -40,11 +42,11 @@ export async function figureRows(def: FigureDef, params = defaultParams(def)): P
   return suppressSmallCells(def, raw, publishedCodebook().k);
 }
 
-export async function renderStatic(def: FigureDef, params = defaultParams(def)) {
+export async function renderStatic(def: FigureDef, params = defaultParams(def), lang: Lang = 'en') {
   const codebook = publishedCodebook();
   const rows = await figureRows(def, params);
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const el = def.spec(rows, { width: STATIC_WIDTH, codebook, document: document as unknown as Document, params, k: codebook.k });
+  const el = def.spec(rows, { width: STATIC_WIDTH, codebook, document: document as unknown as Document, params, k: codebook.k, lang, t: figureText(def, lang).t });
   // The wrapper carries role="img" and the alt text; the table view carries the numbers.
   if (def.kind !== 'table') el.setAttribute('aria-hidden', 'true');
   return { rows, svg: (el as any).outerHTML as string, codebook, params };

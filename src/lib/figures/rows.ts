@@ -5,6 +5,8 @@
 import type { Codebook } from '../codebook/types.ts';
 import { labelOf } from '../codebook/labels.ts';
 import type { FigureDef, Row } from './types.ts';
+import { fmtNumber, t, type Lang } from '../../i18n/index.ts';
+import { figureText } from './text.ts';
 
 /**
  * Rows with every value withheld where fewer than k respondents stand behind it, or where the
@@ -25,11 +27,11 @@ export function suppressSmallCells(def: FigureDef, rows: Row[], k: number): Row[
 }
 
 /** How many rows are withheld, said under the figure (withheld groups are never drawn as a group). */
-export function withheldNote(rows: Row[], k: number): string {
+export function withheldNote(rows: Row[], k: number, lang: Lang = 'en'): string {
   const w = rows.filter((r) => r.suppressed).length;
   if (!w) return '';
   const combined = rows.some((r) => !r.suppressed && typeof r.grp === 'string' && r.grp.includes('+'));
-  return `${w} row(s) withheld: fewer than ${k} respondents, or withheld so that such a row cannot be worked out from the totals${combined ? '; withheld groups are shown together where they reach ' + k : ''}.`;
+  return t(lang, 'figure.withheldRows', { count: w, k }) + (combined ? t(lang, 'figure.withheldCombined', { k }) : '') + t(lang, 'figure.withheldEnd');
 }
 
 /** Total respondents behind the figure (the largest n of any row is a lower bound when rows overlap). */
@@ -41,23 +43,24 @@ export function totalN(def: FigureDef, rows: Row[]): number {
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function cellText(def: FigureDef, col: FigureDef['columns'][number], row: Row, cb: Codebook, k: number, params: Record<string, string> = {}): string {
+export function cellText(def: FigureDef, col: FigureDef['columns'][number], row: Row, cb: Codebook, k: number, params: Record<string, string> = {}, lang: Lang = 'en'): string {
   const v = row[col.key];
-  if (row.suppressed && !def.keys.includes(col.key)) return col.key === 'n' ? `<${k}` : 'withheld';
-  if (v === null || v === undefined) return col.labelOf ? labelOf(cb, '', null) : '–';
-  if (col.labelOf) return labelOf(cb, col.labelOf.startsWith('$') ? params[col.labelOf.slice(1)] : col.labelOf, v);
-  if (typeof v === 'number') return col.digits !== undefined ? v.toFixed(col.digits) : String(v);
-  return String(v);
+  if (row.suppressed && !def.keys.includes(col.key)) return col.key === 'n' ? `<${k}` : t(lang, 'figure.withheldCell');
+  if (v === null || v === undefined) return col.labelOf ? labelOf(cb, '', null, lang) : '–';
+  if (col.labelOf) return labelOf(cb, col.labelOf.startsWith('$') ? params[col.labelOf.slice(1)] : col.labelOf, v, lang);
+  if (typeof v === 'number') return col.digits !== undefined ? fmtNumber(lang, v, col.digits) : String(v);
+  return lang === 'en' ? String(v) : figureText(def, lang).t(String(v));
 }
 
 /** The figure's data table as HTML (used verbatim at build time and in the browser). */
-export function tableHTML(def: FigureDef, rows: Row[], cb: Codebook, k: number, params: Record<string, string> = {}): string {
-  const head = def.columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join('');
+export function tableHTML(def: FigureDef, rows: Row[], cb: Codebook, k: number, params: Record<string, string> = {}, lang: Lang = 'en'): string {
+  const text = figureText(def, lang);
+  const head = def.columns.map((c) => `<th scope="col">${esc(text.column(c.key))}</th>`).join('');
   const body = rows
     .map(
       (r) =>
         `<tr${r.suppressed ? ' class="suppressed"' : ''}>` +
-        def.columns.map((c) => `<td data-col="${esc(c.key)}">${esc(cellText(def, c, r, cb, k, params))}</td>`).join('') +
+        def.columns.map((c) => `<td data-col="${esc(c.key)}">${esc(cellText(def, c, r, cb, k, params, lang))}</td>`).join('') +
         '</tr>',
     )
     .join('');

@@ -1,4 +1,5 @@
 import type { Codebook } from '../codebook/types.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 /** What a control chooses; its options come from the codebook's allowed values. */
 export type ControlKind = 'county' | 'dept_type' | 'group' | 'competency' | 'dimension' | 'sample';
@@ -26,6 +27,25 @@ export interface SpecContext {
   document: Document;
   params: Record<string, string>;
   k: number;
+  /** the page's language: codebook labels and Intl formats follow it */
+  lang: Lang;
+  /** the figure's own text in the page's language: an English string of the spec → its translation (figureText) */
+  t: (en: string) => string;
+}
+
+/**
+ * A figure's text in another language, kept beside it in src/figures/<id>/text.ts. Keys of `params`
+ * are parameter names, of `columns` column keys; `strings` translates every other English string
+ * the spec draws (axis titles, legends, notes, row values that the SQL spells out).
+ */
+export interface FigureText {
+  title: string;
+  caption: string;
+  alt: string;
+  source?: string;
+  params?: Record<string, string>;
+  columns?: Record<string, string>;
+  strings?: Record<string, string>;
 }
 
 /**
@@ -60,6 +80,8 @@ export interface FigureDef {
    */
   needs?: string[];
   spec: (rows: Row[], ctx: SpecContext) => Element;
+  /** the Chinese edition's text (src/figures/<id>/text.ts) */
+  zh?: FigureText;
 }
 
 export type Row = Record<string, any>;
