@@ -27,7 +27,10 @@ export function publishedName(v: Variable): string | null {
 export function labelOf(cb: Codebook, variableName: string, code: string | number | null, lang: 'en' | 'zh' = 'en'): string {
   if (code === null || code === undefined || code === '_none') return lang === 'en' ? 'No answer' : '未作答';
   // groups shown combined to protect a small one (src/lib/privacy/aggregates.ts): 'a+b'
-  if (typeof code === 'string' && code.includes('+') && code.length > 1) return code.split('+').map((c) => labelOf(cb, variableName, c, lang)).join(lang === 'en' ? ' or ' : '或');
+  if (typeof code === 'string' && code.includes('+') && code.length > 1) {
+    const parts = code.split('+').map((c) => labelOf(cb, variableName, c, lang));
+    return lang === 'en' ? `${parts.join(' + ')} (combined)` : `${parts.join(' 与 ')}（合并）`;
+  }
   if (variableName === 'competency') return cb.competencies.find((c) => c.id === code)?.label[lang] ?? String(code);
   if (variableName === 'dimension') return cb.dimensions.find((d) => d.id === code)?.label[lang] ?? String(code);
   const v =
