@@ -37,7 +37,6 @@ ORDER BY mwds DESC`,
     { key: 'importance', label: 'Importance', digits: 2 },
     { key: 'proficiency', label: 'Proficiency', digits: 2 },
   ],
-  values: ['mwds', 'importance', 'proficiency', 'priority'],
   keys: ['competency'],
   nMode: 'max',
   spec(rows, ctx) {

@@ -29,7 +29,6 @@ ORDER BY dimension, competency`,
     { key: 'proficiency', label: 'Proficiency', digits: 2 },
     { key: 'gap', label: 'Gap', digits: 2 },
   ],
-  values: ['proficiency', 'gap'],
   keys: ['competency', 'dimension'],
   nMode: 'max',
   spec(rows, ctx) {

@@ -38,7 +38,6 @@ ORDER BY gap DESC, competency`,
     { key: 'importance', label: 'Importance (mean)', digits: 2 },
     { key: 'gap', label: 'Gap', digits: 2 },
   ],
-  values: ['proficiency', 'importance', 'pro_lo', 'pro_hi', 'gap'],
   keys: ['competency'],
   nMode: 'max',
   spec(rows, ctx) {

@@ -30,7 +30,6 @@ FROM person GROUP BY dimension, side ORDER BY dimension, side DESC`,
     { key: 'hi', label: 'Gap 95% CI high', digits: 2 },
   ],
   nMode: 'max',
-  values: ['proficiency', 'gap', 'lo', 'hi'],
   keys: ['dimension', 'side'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension) }));

@@ -24,7 +24,6 @@ ORDER BY competency, dept_type`,
     { key: 'proficiency', label: 'Proficiency', digits: 2 },
     { key: 'gap', label: 'Gap', digits: 2 },
   ],
-  values: ['proficiency', 'gap'],
   keys: ['competency', 'dept_type'],
   nMode: 'max',
   spec(rows, ctx) {

@@ -34,7 +34,6 @@ FROM long WHERE v IS NOT NULL GROUP BY ord, scale, dept_type ORDER BY ord, dept_
     { key: 'hi', label: '95% CI high', digits: 2 },
   ],
   nMode: 'max',
-  values: ['mean', 'lo', 'hi'],
   keys: ['scale', 'dept_type'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: codeLabel(ctx, 'dept_type', r.dept_type) }));

@@ -28,7 +28,6 @@ ORDER BY dimension, grp NULLS LAST`,
     { key: 'hi', label: '95% CI high', digits: 2 },
   ],
   nMode: 'max',
-  values: ['proficiency', 'lo', 'hi'],
   keys: ['dimension', 'grp'],
   measures: ['proficiency'],
   spec(rows, ctx) {

@@ -27,7 +27,6 @@ ORDER BY county, competency`,
     { key: 'n', label: 'n' },
     { key: 'gap', label: 'Mean gap', digits: 2 },
   ],
-  values: ['gap'],
   keys: ['county', 'competency'],
   nMode: 'max',
   spec(rows, ctx) {

@@ -25,7 +25,6 @@ ORDER BY g.grp NULLS LAST`,
     { key: 'n', label: 'Respondents' },
     { key: 'share', label: 'Share', digits: 3 },
   ],
-  values: ['share'],
   keys: ['grp'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, label: codeLabel(ctx, ctx.params.group, r.grp) }));

@@ -28,7 +28,6 @@ ORDER BY competency`,
     { key: 'proficiency', label: 'Proficiency', digits: 2 },
     { key: 'importance', label: 'Importance', digits: 2 },
   ],
-  values: ['proficiency', 'importance'],
   keys: ['competency'],
   nMode: 'max',
   spec(rows, ctx) {

@@ -22,7 +22,6 @@ ORDER BY county, dept_type`,
     { key: 'dept_type', label: 'Department', labelOf: 'dept_type' },
     { key: 'n', label: 'Respondents' },
   ],
-  values: [],
   keys: ['county', 'dept_type'],
   spec(rows, ctx) {
     const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, c: codeLabel(ctx, 'county', r.county), d: codeLabel(ctx, 'dept_type', r.dept_type) }));

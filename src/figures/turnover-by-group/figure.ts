@@ -30,7 +30,6 @@ ORDER BY grp NULLS LAST`,
     { key: 'lo', label: '95% CI low', digits: 2 },
     { key: 'hi', label: '95% CI high', digits: 2 },
   ],
-  values: ['turnover', 'lo', 'hi'],
   keys: ['grp'],
   measures: ['score_turnover'],
   spec(rows, ctx) {

@@ -21,7 +21,6 @@ const def = {
     { key: 'n', label: 'n' },
     { key: 'mean', label: 'Mean', digits: 2 },
   ],
-  values: ['mean'],
   keys: ['grp'],
   spec: () => ({}) as Element,
 } as FigureDef;

@@ -11,7 +11,7 @@ import { figureText } from './text.ts';
 /**
  * Rows with every value withheld where fewer than k respondents stand behind it, or where the
  * published aggregate table already withheld the cell (`withheld = true`, n NULL). By default every
- * column but the figure's `keys` is withheld; figures without `keys` list their `values`.
+ * column but the figure's `keys` is withheld.
  */
 export function suppressSmallCells(def: FigureDef, rows: Row[], k: number): Row[] {
   return rows.map((r) => {

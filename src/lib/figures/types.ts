@@ -63,8 +63,6 @@ export interface FigureDef {
   sql: string;
   params: FigureParam[];
   columns: TableColumn[];
-  /** aggregate columns suppressed when n < k */
-  values: string[];
   /** measurements the figure reads from groups.parquet by name (in string literals, which the SQL check cannot see) */
   measures?: string[];
   /** key columns (what a row is about); every other column of a row with n < k is withheld (suppression by default) */
