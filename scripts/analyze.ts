@@ -1,9 +1,10 @@
 // `npm run analyze -- <data.csv|data.parquet> --codebook <codebook.yaml|json> [--format json|table]`
 // Prints reliability, validity, descriptives and (when the codebook pairs them) training-needs tables.
-// Thin: reading the file is I/O (DuckDB); every statistic comes from src/lib/stats.
+// Thin: reading the file is I/O (DuckDB); every statistic comes from src/lib/stats. The rows are
+// streamed once through one-pass sums (src/lib/stats/moments.ts), so memory does not grow with them.
 import { existsSync, statSync } from 'node:fs';
 import { loadCodebook } from '../src/lib/codebook/load.ts';
-import { analyze, formatTables } from '../src/lib/stats/analyze.ts';
+import { analyzeMoments, formatTables, momentsFor } from '../src/lib/stats/analyze.ts';
 import { openDuck, rows, lit, ident } from '../src/lib/data/duck.ts';
 import { analysisColumns, badValuesMessage, columnRules, DataCheckError, missingNote, ruleSQL, type MissingSummary } from '../src/lib/stats/check.ts';
 import { parseArgs } from './args.ts';
@@ -24,9 +25,9 @@ if (statSync(file).size === 0) fail(`${file} is empty: the file has no data rows
 try {
   const codebook = loadCodebook(args.codebook);
   const conn = await openDuck();
-  // Only the columns the codebook's scales use are read, checked in SQL, then loaded as number
-  // columns (memory grows with those columns, not with the file). CSV cells are read as text so
-  // that the check sees exactly what the file says.
+  // Only the columns the codebook's scales use are read, checked in SQL, then streamed as numbers
+  // into one-pass sums (memory grows with the number of those columns, not with the file). CSV
+  // cells are read as text so that the check sees exactly what the file says.
   const source = /\.parquet$/i.test(file) ? `read_parquet(${lit(file)})` : `read_csv(${lit(file)}, header = true, all_varchar = true)`;
   let header: string[];
   try {
@@ -70,18 +71,14 @@ try {
     add('empty', Number(counts[`empty_${i}`]));
     r.codes.forEach((c, j) => add(`missing code ${c}`, Number(counts[`code_${i}_${j}`])));
   }
-  // 2. load the checked values, a few columns at a time, as plain number columns
-  const allInteger = rules.every((r) => r.integer && Number.isInteger(r.min) && Number.isInteger(r.max));
-  await conn.run(`CREATE TEMP TABLE checked AS SELECT ${sql.map(({ r, x }) => `CAST(${x.value} AS ${allInteger ? 'INTEGER' : 'DOUBLE'}) AS ${ident(r.column)}`).join(', ')} FROM ${source}`);
-  const columns = new Map<string, (number | null)[]>();
-  for (let i = 0; i < wanted.length; i += 10) {
-    const batch = wanted.slice(i, i + 10);
-    const reader = await conn.runAndReadAll(`SELECT ${batch.map(ident).join(', ')} FROM checked`);
-    reader.getColumnsJS().forEach((c, j) => columns.set(batch[j], c as (number | null)[]));
-  }
-  await conn.run('DROP TABLE checked');
+  // 2. stream the checked values through one-pass sums (memory grows with the items, not the respondents)
+  const moments = momentsFor(codebook);
+  const valueOf = new Map(sql.map(({ r, x }) => [r.column, x.value]));
+  const result = await conn.stream(`SELECT ${moments.names.map((c) => `CAST(${valueOf.get(c)} AS DOUBLE) AS ${ident(c)}`).join(', ')} FROM ${source}`);
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) moments.addColumns(chunk.getColumns() as (number | null)[][], chunk.rowCount);
+  if (moments.rows !== n) throw new Error(`read ${moments.rows} rows while checking ${n}`);
   console.error(`analyze: ${n} respondents; ${missingNote(missing)}`);
-  const report = analyze({ n, has: (c) => columns.has(c), get: (c) => columns.get(c)! }, codebook);
+  const report = analyzeMoments(moments, codebook);
   console.log(args.format === 'table' ? `${formatTables(report)}\n\n${missingNote(missing)}` : JSON.stringify({ ...report, missing }, null, 2));
 } catch (e) {
   fail((e as Error).message, 1);

@@ -12,11 +12,12 @@
  * the whole report.
  */
 import type { Codebook } from '../codebook/types.ts';
-import { cronbachAlpha, omegaTotal, columnsOf, reverseKey } from './reliability.ts';
+import { cronbachAlpha, omegaTotal, columnsOf, reverseKey, alphaFromCovariance, omegaFromCorrelation } from './reliability.ts';
 import { correlationMatrix } from './correlation.ts';
 import { kmo, bartlett } from './validity.ts';
-import { meanCI, type Value } from './descriptive.ts';
-import { borich, ipa, locusForFocus } from './needs.ts';
+import { meanCI, meanCIOf, type Value } from './descriptive.ts';
+import { borich, borichFromSums, ipa, locusForFocus } from './needs.ts';
+import { PairwiseMoments } from './moments.ts';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): Value => (v === null || v === undefined || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
@@ -54,10 +55,18 @@ const score = (items: Value[][]) => items.map((r) => (r.every((v) => v !== null)
 
 /** A statistics error in the reader's terms: columns by name, and why an item is constant. */
 function explain(msg: string, names: string[], items: Value[][]): string {
+  return explainWith(
+    msg,
+    names,
+    () => names.filter((_, j) => new Set(items.map((r) => r[j]).filter((v) => v !== null)).size <= 1),
+    () => items.filter((r) => r.some((v) => v !== null)).length,
+  );
+}
+function explainWith(msg: string, names: string[], constantItems: () => string[], answeredRows: () => number): string {
   let out = msg.replace(/\bitem (\d+)\b/g, (_, i: string) => `item ${names[Number(i)] ?? i}`);
   if (/constant|singular/.test(msg)) {
-    const constant = names.filter((_, j) => new Set(items.map((r) => r[j]).filter((v) => v !== null)).size <= 1);
-    const answered = items.filter((r) => r.some((v) => v !== null)).length;
+    const constant = constantItems();
+    const answered = answeredRows();
     if (constant.length) out = `${constant.join(', ')} ${constant.length > 1 ? 'are' : 'is'} constant: the same answer from every respondent (zero variance)`;
     if (answered < 10) out += `; only ${answered} respondent(s) answered this scale`;
   }
@@ -128,6 +137,116 @@ export function analyze(input: Row[] | Columns, cb: Codebook) {
 }
 
 export type AnalysisReport = ReturnType<typeof analyze>;
+
+/**
+ * The one-pass accumulator for analyzeMoments(): one column per scale item (centred on the middle of
+ * its scale's range), one score per scale (reverse-keyed items with sign −1), one score pair per
+ * competency (importance, proficiency).
+ */
+export function momentsFor(cb: Codebook): PairwiseMoments {
+  const names = [...new Set(cb.scales.flatMap((s) => s.items))];
+  const centre = names.map((it) => {
+    const s = cb.scales.find((x) => x.items.includes(it))!;
+    return (s.min + s.max) / 2;
+  });
+  const scores = cb.scales.map((s) => ({ columns: s.items.map((it) => names.indexOf(it)), signs: s.items.map((it) => (s.reverse.includes(it) ? -1 : 1)) }));
+  const idx = (id: string) => cb.scales.findIndex((s) => s.id === id);
+  return new PairwiseMoments(names, centre, scores, cb.competencies.map((c) => [idx(c.importance), idx(c.proficiency)] as [number, number]));
+}
+
+/** Feeds in-memory data (rows or columns) to momentsFor(cb), `chunk` rows at a time (tests; the CLI streams from DuckDB). */
+export function momentsOf(input: Row[] | Columns, cb: Codebook, chunk = 2048): PairwiseMoments {
+  const data = Array.isArray(input) ? columnsFromRows(input) : input;
+  const m = momentsFor(cb);
+  const cols = m.names.map((c) => data.get(c));
+  for (let i = 0; i < data.n; i += chunk) {
+    const end = Math.min(data.n, i + chunk);
+    m.addColumns(cols.map((c) => Array.prototype.slice.call(c, i, end) as Value[]), end - i);
+  }
+  return m;
+}
+
+/**
+ * analyze() from one-pass sums (`momentsFor(cb)` fed every row): the same report, with the same
+ * pairwise deletion, in memory that does not grow with the number of respondents. `npm run analyze`
+ * uses this; analyze() on the same data agrees to 1e-10 (src/lib/stats/moments.test.ts).
+ */
+export function analyzeMoments(m: PairwiseMoments, cb: Codebook): AnalysisReport {
+  const n = m.rows;
+  const col = (it: string) => m.names.indexOf(it);
+  const centre = (it: string) => m.centre[col(it)];
+  /** offset of the reverse-keyed (or not) item in original units: y = sign·u + offset */
+  const offset = (s: Codebook['scales'][number], it: string) => (s.reverse.includes(it) ? s.min + s.max - centre(it) : centre(it));
+  const scales = cb.scales.map((s, si) => {
+    const idx = s.items.map(col);
+    const signs = s.items.map((it) => (s.reverse.includes(it) ? -1 : 1));
+    const k = s.items.length;
+    const st = m.scoreStats[si];
+    const off = s.items.reduce((a, it) => a + offset(s, it), 0);
+    const score = meanCIOf(st.complete, (st.sum / st.complete + off) / k, (st.sumSq - (st.sum * st.sum) / st.complete) / (st.complete - 1) / (k * k));
+    const base = { id: s.id, label: s.label.en, items: s.items, reverse: s.reverse, score };
+    try {
+      const C = m.covariance(idx, signs);
+      const means = s.items.map((it, j) => m.mean(idx[j], signs[j]) + offset(s, it));
+      const counts = idx.map((i) => m.count(i));
+      const a = alphaFromCovariance(C, means, counts, st.complete);
+      const R = m.correlation(idx, signs);
+      let omega: number | null = null;
+      try {
+        omega = k >= 3 ? omegaFromCorrelation(R) : null;
+      } catch {
+        omega = null;
+      }
+      const kk = kmo(R);
+      return {
+        ...base,
+        n: a.n,
+        alpha: a.alpha,
+        standardisedAlpha: a.standardisedAlpha,
+        omegaTotal: omega,
+        kmo: kk.overall,
+        bartlett: bartlett(R, n),
+        itemStats: s.items.map((it, i) => {
+          const { lo, hi } = meanCIOf(counts[i], means[i], C[i][i]);
+          return { item: it, reverse: s.reverse.includes(it), ...a.items[i], lo, hi, kmo: kk.items[i] };
+        }),
+        error: null as string | null,
+      };
+    } catch (e) {
+      const constant = () => s.items.filter((_, j) => !(m.count(idx[j]) > 0) || m.min[idx[j]] === m.max[idx[j]]);
+      return { ...base, n: null, alpha: null, standardisedAlpha: null, omegaTotal: null, kmo: null, bartlett: null, itemStats: [], error: explainWith((e as Error).message, s.items, constant, () => st.answered) };
+    }
+  });
+  const allItems = m.names;
+  let overall: { items: number; kmo: number | null; bartlett: ReturnType<typeof bartlett> | null; error: string | null };
+  try {
+    const R = m.correlation(allItems.map((_, i) => i));
+    overall = { items: allItems.length, kmo: kmo(R).overall, bartlett: bartlett(R, n), error: null };
+  } catch (e) {
+    overall = { items: allItems.length, kmo: null, bartlett: null, error: (e as Error).message };
+  }
+  let needs = null;
+  if (cb.competencies.length) {
+    const scaleOf = (id: string) => cb.scales.find((s) => s.id === id)!;
+    /** Σ of the scale score (item mean) over n rows, from Σ of the signed centred item sum */
+    const scoreSum = (id: string, sumT: number, rows: number) => {
+      const s = scaleOf(id);
+      return (sumT + rows * s.items.reduce((a, it) => a + offset(s, it), 0)) / s.items.length;
+    };
+    const b = borichFromSums(
+      cb.competencies.map((c, j) => {
+        const p = m.pairStats[j];
+        return { n: p.n, sumImportance: scoreSum(c.importance, p.sumA, p.n), sumProficiency: scoreSum(c.proficiency, p.sumB, p.n) };
+      }),
+    );
+    const q = ipa(b.map((x) => x.meanImportance), b.map((x) => x.meanProficiency));
+    const lff = locusForFocus(b.map((x) => x.meanImportance), b.map((x) => x.meanGap));
+    needs = cb.competencies
+      .map((c, j) => ({ competency: c.id, label: c.label.en, ...b[j], quadrant: q.quadrants[j], locusForFocusPriority: lff.priority[j] }))
+      .sort((x, y) => x.rank - y.rank);
+  }
+  return { n, scales, overall, needs };
+}
 
 /** The same report as readable fixed-width tables (for `--format table`). */
 export function formatTables(rep: AnalysisReport): string {

@@ -25,9 +25,14 @@ export interface MeanCI { n: number; mean: number; sd: number; se: number; lo: n
 /** Mean with a t-based confidence interval. Missing values dropped; n < 2 gives NaN sd, se and bounds. */
 export function meanCI(xs: Value[], level = 0.95): MeanCI {
   const v = present(xs);
-  const n = v.length, m = mean(v), s = sd(v), se = s / Math.sqrt(n);
+  return meanCIOf(v.length, mean(v), variance(v), level);
+}
+
+/** meanCI() from summaries: n present values, their mean and sample variance (n − 1). */
+export function meanCIOf(n: number, m: number, variance: number, level = 0.95): MeanCI {
+  const s = n >= 2 ? Math.sqrt(variance) : NaN, se = s / Math.sqrt(n);
   const q = n >= 2 ? tQuantile(1 - (1 - level) / 2, n - 1) : NaN;
-  return { n, mean: m, sd: s, se, lo: m - q * se, hi: m + q * se };
+  return { n, mean: n ? m : NaN, sd: s, se, lo: m - q * se, hi: m + q * se };
 }
 
 /** Wilson score interval for a proportion of `successes` out of `n` (counts, so no missing values); n = 0 gives NaN. */

@@ -24,6 +24,24 @@ export function borich(importance: Value[][], proficiency: Value[][]): BorichRow
     const mwds = pairs.reduce((s, [a, b]) => s + (a - b) * mi, 0) / pairs.length;
     rows.push({ index: j, mwds, meanImportance: mi, meanProficiency: mp, meanGap: mi - mp, n: pairs.length });
   }
+  return rankBorich(rows);
+}
+
+/**
+ * borich() from per-competency sums over the respondents with both ratings: n, Σ importance and
+ * Σ proficiency (MWDS = mean importance × mean gap, the same quantity summed differently).
+ */
+export function borichFromSums(sums: { n: number; sumImportance: number; sumProficiency: number }[]): BorichRow[] {
+  return rankBorich(
+    sums.map(({ n, sumImportance, sumProficiency }, j) => {
+      if (!n) throw new Error(`Borich: competency ${j} has no respondent with both ratings`);
+      const mi = sumImportance / n, mp = sumProficiency / n;
+      return { index: j, mwds: mi * (mi - mp), meanImportance: mi, meanProficiency: mp, meanGap: mi - mp, n };
+    }),
+  );
+}
+
+function rankBorich(rows: Omit<BorichRow, 'rank'>[]): BorichRow[] {
   const order = [...rows].sort((a, b) => b.mwds - a.mwds);
   return rows.map((r) => ({ ...r, rank: order.indexOf(r) + 1 }));
 }

@@ -55,32 +55,45 @@ export function cronbachAlpha(items: Value[][]): Reliability {
   const cols = columnsOf(items);
   const k = cols.length;
   if (k < 2) throw new Error('alpha needs at least 2 items');
-  cols.forEach((c, i) => {
-    if (c.filter(ok).length < 2) throw new Error(`alpha: item ${i} has fewer than 2 answers`);
+  const present = cols.map((c) => c.filter(ok) as number[]);
+  present.forEach((v, i) => {
+    if (v.length < 2) throw new Error(`alpha: item ${i} has fewer than 2 answers`);
   });
-  const C = covarianceMatrix(cols);
+  const means = present.map((v) => v.reduce((a, b) => a + b, 0) / v.length);
+  const complete = items.filter((r) => r.every(ok)).length;
+  return alphaFromCovariance(covarianceMatrix(cols), means, present.map((v) => v.length), complete);
+}
+
+/**
+ * The rest of cronbachAlpha() once the data are summarised: the pairwise covariance matrix C, each
+ * item's mean and number of answers, and the number of complete rows (the streaming path of
+ * `npm run analyze` computes these in one pass, src/lib/stats/moments.ts).
+ */
+export function alphaFromCovariance(C: number[][], means: number[], counts: number[], complete: number): Reliability {
+  const k = C.length;
+  if (k < 2) throw new Error('alpha needs at least 2 items');
+  counts.forEach((c, i) => {
+    if (c < 2) throw new Error(`alpha: item ${i} has fewer than 2 answers`);
+  });
   if (C.some((r, i) => !(r[i] > 0))) throw new Error('alpha: an item is constant (zero variance)');
   const R = C.map((r, i) => r.map((v, j) => v / Math.sqrt(C[i][i] * C[j][j])));
   let sumR = 0;
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (i !== j) sumR += R[i][j];
   const rbar = sumR / (k * (k - 1));
-  const itemStats = cols.map((col, i) => {
+  const itemStats = C.map((_, i) => {
     const keep = [...Array(k).keys()].filter((j) => j !== i);
     const Cd = keep.map((a) => keep.map((b) => C[a][b]));
     // corrected item–total r: correlation of the item with the sum of the other items (from the covariances)
     const covRest = keep.reduce((s, j) => s + C[i][j], 0);
     const varRest = Cd.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
-    const v = col.filter(ok) as number[];
-    const m = v.reduce((a, b) => a + b, 0) / v.length;
     return {
       alphaIfDeleted: k > 2 ? alphaFromCov(Cd) : NaN,
       correctedItemTotalR: covRest / Math.sqrt(C[i][i] * varRest),
-      mean: m,
+      mean: means[i],
       sd: Math.sqrt(C[i][i]),
-      n: v.length,
+      n: counts[i],
     };
   });
-  const complete = items.filter((r) => r.every(ok)).length;
   return { k, n: complete, alpha: alphaFromCov(C), standardisedAlpha: (k * rbar) / (1 + (k - 1) * rbar), meanInterItemR: rbar, items: itemStats };
 }
 
@@ -91,7 +104,12 @@ export function cronbachAlpha(items: Value[][]): Reliability {
  */
 export function omegaTotal(items: Value[][]): number {
   if ((items[0]?.length ?? 0) < 3) throw new Error('omega: needs at least 3 items');
-  const R = correlationMatrix(columnsOf(items)).r;
+  return omegaFromCorrelation(correlationMatrix(columnsOf(items)).r);
+}
+
+/** omegaTotal() from the (pairwise) correlation matrix of ≥ 3 items. */
+export function omegaFromCorrelation(R: number[][]): number {
+  if (R.length < 3) throw new Error('omega: needs at least 3 items');
   const fa = factorAnalysis(R, 1);
   const total = R.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
   return 1 - fa.uniquenesses.reduce((a, b) => a + b, 0) / total;
