@@ -5,6 +5,7 @@
  */
 import { test, expect, type Page, type Route } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
+import http from 'node:http';
 import { allFigures, watchExternal } from './helpers';
 
 const PWN = 'window.__pwned=1';
@@ -254,6 +255,133 @@ test.describe('SQL console abuse', () => {
     expect(r.status).toBe('The query did not finish within 3 seconds, so the engine was stopped and restarted.');
     const after = await runSQL(page, 'SELECT count(*) AS n FROM respondents');
     expect(after.state).toBe('ready');
+  });
+});
+
+// ---------------------------------------------------------------- worker confinement
+
+/**
+ * A second local server for the confinement test, on E2E_PORT + 1: it records every request to
+ * /beacon…, and proxies everything else to the site with the Content-Security-Policy removed from
+ * the header, the <meta> tag or both (`mode`), so that the same /data/sql/ page can be loaded with
+ * and without the policy.
+ *
+ * Why not page.route() for the control page: a document delivered by route.fulfill() has no IP
+ * address space, so Chromium's local-network-access checks treat it as public and block its
+ * requests to 127.0.0.1 with net::ERR_FAILED, with or without any CSP. A control built that way
+ * blocks the beacon too and cannot tell the policy from that block. Served from a real loopback
+ * server, the control page's beacon does go out.
+ */
+async function sideServer(baseURL: string) {
+  const port = Number(process.env.E2E_PORT ?? 4399) + 1;
+  const hits: string[] = [];
+  const state = { strip: 'both' as 'header' | 'meta' | 'both' };
+  const server = http.createServer((req, res) => {
+    if (req.url!.startsWith('/beacon')) {
+      hits.push(req.url!);
+      res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/plain' });
+      return res.end('ok');
+    }
+    const up = http.request(new URL(req.url!, baseURL), { method: req.method, headers: { ...req.headers, host: new URL(baseURL).host, 'accept-encoding': 'identity' } }, (r) => {
+      const headers = { ...r.headers };
+      if (state.strip !== 'meta') delete headers['content-security-policy'];
+      if (!/text\/html/.test(String(headers['content-type']))) {
+        res.writeHead(r.statusCode!, headers);
+        return void r.pipe(res);
+      }
+      const chunks: Buffer[] = [];
+      r.on('data', (c) => chunks.push(c));
+      r.on('end', () => {
+        let html = Buffer.concat(chunks).toString('utf8');
+        if (state.strip !== 'header') html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+        delete headers['content-length'];
+        delete headers['etag'];
+        res.writeHead(r.statusCode!, headers);
+        res.end(html);
+      });
+    });
+    up.on('error', () => res.writeHead(502).end());
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { hits, state, origin: `http://127.0.0.1:${port}`, beacon: `http://localhost:${port}/beacon`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Starts the console's engine, then tries to reach `beacon` from inside the DuckDB worker (fetch and a synchronous XHR, as DuckDB's HTTP reader does). */
+async function beaconFromEngineWorker(page: Page, url: string, beacon: string) {
+  await page.goto(url);
+  expect((await runSQL(page, 'SELECT count(*) AS n FROM respondents')).state).toBe('ready');
+  const workers = page.workers().filter((w) => w.url().startsWith('blob:'));
+  expect(workers, 'one DuckDB worker, created from a blob: URL').toHaveLength(1);
+  return workers[0].evaluate(async (target) => {
+    const violations: string[] = [];
+    self.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    let fetched = 'blocked', xhr = 'blocked';
+    try {
+      fetched = String((await fetch(`${target}-fetch`)).status);
+    } catch { /* blocked */ }
+    try {
+      const x = new XMLHttpRequest();
+      x.open('GET', `${target}-xhr`, false);
+      x.send();
+      xhr = String(x.status);
+    } catch { /* blocked */ }
+    await new Promise((r) => setTimeout(r, 300));
+    return { fetched, xhr, violations };
+  }, beacon);
+}
+
+test.describe('console worker confinement', () => {
+  test('the DuckDB worker cannot reach another origin because of the site\'s policy; without it, the same request goes out', async ({ page, baseURL }) => {
+    const side = await sideServer(baseURL!);
+    try {
+      // the page as served: the CSP header (public/_headers) and the <meta> tag
+      const served = await beaconFromEngineWorker(page, '/data/sql/', `${side.beacon}/served`);
+      expect(served.fetched).toBe('blocked');
+      expect(served.xhr).toBe('blocked');
+      expect(served.violations).toEqual(expect.arrayContaining([`connect-src ${side.beacon}/served-fetch`, `connect-src ${side.beacon}/served-xhr`]));
+      // each delivery alone is enough: the header (hosts that read _headers), the meta tag (hosts that do not)
+      for (const [strip, label] of [['meta', 'header-only'], ['header', 'meta-only']] as const) {
+        side.state.strip = strip;
+        const r = await beaconFromEngineWorker(page, `${side.origin}/data/sql/`, `${side.beacon}/${label}`);
+        expect([r.fetched, r.xhr], label).toEqual(['blocked', 'blocked']);
+        expect(r.violations, label).toEqual(expect.arrayContaining([`connect-src ${side.beacon}/${label}-fetch`, `connect-src ${side.beacon}/${label}-xhr`]));
+      }
+      expect(side.hits, 'no request reached the other origin under the policy').toEqual([]);
+      // control: the same page with no policy at all: the same requests do go out
+      side.state.strip = 'both';
+      const open = await beaconFromEngineWorker(page, `${side.origin}/data/sql/`, `${side.beacon}/control`);
+      expect(open.violations).toEqual([]);
+      expect([open.fetched, open.xhr]).toEqual(['200', '200']);
+      expect(side.hits.sort()).toEqual(['/beacon/control-fetch', '/beacon/control-xhr']);
+    } finally {
+      await side.close();
+    }
+    console.log('[hostile] worker confinement: 4 page deliveries × 2 requests (fetch, XHR) from the engine worker; 6 blocked by the CSP, 2 sent without it');
+  });
+
+  test('published views dropped behind the guard\'s back are recreated, and the reader is told', async ({ page }) => {
+    // the guard refuses DROP VIEW respondents (above); this worker rewrites an allowed statement into
+    // that DROP inside the engine, as a bypass of the guard would
+    await page.route(WORKER, async (route) => {
+      const real = route.request().url() + '?real';
+      await route.fulfill({
+        contentType: 'text/javascript',
+        body: `self.addEventListener('message', (e) => { const d = e.data && e.data.data; if (Array.isArray(d) && typeof d[1] === 'string' && d[1].includes('drop_me')) d[1] = 'DROP VIEW respondents'; });\nimportScripts(${JSON.stringify(real)});`,
+      });
+    });
+    await page.goto('/data/sql/');
+    expect((await runSQL(page, 'SELECT count(*) AS n FROM respondents')).state).toBe('ready');
+    const n = await page.locator('#result tbody td').first().textContent();
+    const r = await runSQL(page, 'CREATE TEMP TABLE drop_me AS SELECT 1 AS x');
+    expect(r.state).toBe('ready');
+    expect(r.status).toContain('The published views were restored.');
+    const after = await runSQL(page, 'SELECT count(*) AS n FROM respondents');
+    expect(after.state).toBe('ready');
+    expect(await page.locator('#result tbody td').first().textContent()).toBe(n);
+    await page.selectOption('#examples', '0');
+    const ex = await runSQL(page, await page.locator('#sql').inputValue());
+    expect(ex.state).toBe('ready');
   });
 });
 
