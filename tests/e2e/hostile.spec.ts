@@ -275,8 +275,12 @@ test.describe('SQL console abuse', () => {
 async function sideServer(baseURL: string) {
   const port = Number(process.env.E2E_PORT ?? 4399) + 1;
   const hits: string[] = [];
-  const state = { strip: 'both' as 'header' | 'meta' | 'both' };
+  const state = { strip: 'both' as 'header' | 'meta' | 'both' | 'frame' };
   const server = http.createServer((req, res) => {
+    if (req.url!.startsWith('/framer')) {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return res.end(`<!doctype html><title>framer</title><iframe name="victim" src="${new URL(req.url!, 'http://x').searchParams.get('src')}" width="800" height="600"></iframe>`);
+    }
     if (req.url!.startsWith('/beacon')) {
       hits.push(req.url!);
       res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/plain' });
@@ -285,6 +289,7 @@ async function sideServer(baseURL: string) {
     const up = http.request(new URL(req.url!, baseURL), { method: req.method, headers: { ...req.headers, host: new URL(baseURL).host, 'accept-encoding': 'identity' } }, (r) => {
       const headers = { ...r.headers };
       if (state.strip !== 'meta') delete headers['content-security-policy'];
+      if (state.strip === 'frame') delete headers['x-frame-options'];
       if (!/text\/html/.test(String(headers['content-type']))) {
         res.writeHead(r.statusCode!, headers);
         return void r.pipe(res);
@@ -331,7 +336,7 @@ async function beaconFromEngineWorker(page: Page, url: string, beacon: string) {
   }, beacon);
 }
 
-test.describe('console worker confinement', () => {
+test.describe('confinement: the engine worker, framing, the published views', () => {
   test('the DuckDB worker cannot reach another origin because of the site\'s policy; without it, the same request goes out', async ({ page, baseURL }) => {
     const side = await sideServer(baseURL!);
     try {
@@ -358,6 +363,27 @@ test.describe('console worker confinement', () => {
       await side.close();
     }
     console.log('[hostile] worker confinement: 4 page deliveries × 2 requests (fetch, XHR) from the engine worker; 6 blocked by the CSP, 2 sent without it');
+  });
+
+  test('another site cannot frame a page (clickjacking): X-Frame-Options and frame-ancestors; without them it can', async ({ page, baseURL }) => {
+    const side = await sideServer(baseURL!);
+    try {
+      const framed = async (src: string) => {
+        await page.goto(`${side.origin}/framer?src=${encodeURIComponent(src)}`);
+        const frame = page.frame({ name: 'victim' })!;
+        await frame.waitForLoadState('load').catch(() => {});
+        await page.waitForTimeout(500);
+        return { url: frame.url(), main: await frame.locator('main').count().catch(() => 0) };
+      };
+      const served = await framed(`${baseURL}/data/sql/`);
+      expect(served.main, 'the site rendered inside another origin\'s frame').toBe(0);
+      expect(served.url).not.toContain('/data/sql/');
+      side.state.strip = 'frame';
+      const control = await framed(`${side.origin}/data/sql/`);
+      expect(control.main).toBe(1);
+    } finally {
+      await side.close();
+    }
   });
 
   test('published views dropped behind the guard\'s back are recreated, and the reader is told', async ({ page }) => {
