@@ -6,6 +6,7 @@
  */
 import type { Codebook } from '../codebook/types.ts';
 import type { FigureDef } from './types.ts';
+import { figureMeasures, figureSQL } from './sql.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 
 export const NOT_MEASURED = 'not measured in this survey';
@@ -55,8 +56,8 @@ export interface FigureAvailability {
 export function figureAvailability(def: FigureDef, cb: Codebook, lang: Lang = 'en'): FigureAvailability {
   const absent = absentColumns(cb, lang);
   const measures = measureColumns(cb);
-  const words = sqlWords(def.sql);
-  const refs = [...new Set([...words, ...(def.measures ?? [])])].filter((w) => measures.has(w));
+  const words = sqlWords(figureSQL(def, cb));
+  const refs = [...new Set([...words, ...figureMeasures(def, cb)])].filter((w) => measures.has(w));
   const missingRefs = refs.filter((w) => absent.has(w));
   const missingNeeds = (def.needs ?? []).filter((n) => absent.has(n));
   const labels = [...new Set([...missingNeeds, ...missingRefs].map((w) => absent.get(w)!))];
