@@ -65,10 +65,14 @@ export function optionLabel(cb: Codebook, column: string, lang: 'en' | 'zh' = 'e
  */
 export function labelOf(cb: Codebook, variableName: string, code: string | number | null, lang: 'en' | 'zh' = 'en'): string {
   if (code === null || code === undefined || code === '_none') return lang === 'en' ? 'No answer' : '未作答';
-  // groups shown combined to protect a small one (src/lib/privacy/aggregates.ts): 'a+b'
-  if (typeof code === 'string' && code.includes('+') && code.length > 1) {
-    const parts = code.split('+').map((c) => labelOf(cb, variableName, c, lang));
-    return lang === 'en' ? `${parts.join(' + ')} (combined)` : `${parts.join(' 与 ')}（合并）`;
+  // groups shown combined to protect a small one (src/lib/privacy/aggregates.ts): 'a+b', made of
+  // codes (or '_none'); a code that itself holds a '+' ('50+', '21+') is a code, not a combination
+  if (typeof code === 'string' && code.includes('+') && code.length > 1 && !valueLabels(cb, variableName).some((x) => String(x.code) === code)) {
+    const parts = code.split('+');
+    if (parts.every((c) => c !== '')) {
+      const labels = parts.map((c) => labelOf(cb, variableName, c, lang));
+      return lang === 'en' ? `${labels.join(' + ')} (combined)` : `${labels.join(' 与 ')}（合并）`;
+    }
   }
   if (variableName === 'competency') return cb.competencies.find((c) => c.id === code)?.label[lang] ?? String(code);
   if (variableName === 'dimension') return cb.dimensions.find((d) => d.id === code)?.label[lang] ?? String(code);
