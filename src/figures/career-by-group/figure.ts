@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, labelMargin } from '../../lib/figures/plot.ts';
-import { codeLabel, groupMomentsSQL } from '../../lib/figures/charts.ts';
+import { codeLabel, groupMomentsSQL, inCodebookOrder } from '../../lib/figures/charts.ts';
 import type { Codebook } from '../../lib/codebook/types.ts';
 import { labelOf } from '../../lib/codebook/labels.ts';
 import { figureScales, listSQL } from '../../lib/figures/lists.ts';
@@ -35,7 +35,7 @@ ORDER BY s.ord, g.grp NULLS LAST`,
   spec(rows, ctx) {
     const name = (m: string) => labelOf(ctx.codebook, 'measure', m, ctx.lang);
     const labels = scales(ctx.codebook).map(name);
-    const data = rows.map((r) => ({ ...r, g: codeLabel(ctx, ctx.params.group, r.grp), s: name(r.scale) }));
+    const data = inCodebookOrder(rows, ctx, ctx.params.group).map((r) => ({ ...r, g: codeLabel(ctx, ctx.params.group, r.grp), s: name(r.scale) }));
     const marginLeft = labelMargin(data.map((d) => d.g), 120, 360);
     // room below for the rotated scale names (sin 25° of the longest, plus the tick)
     const marginBottom = Math.round(Math.max(70, ...labels.map((l) => textWidth(l, 13) * 0.45 + 24)));
@@ -47,7 +47,7 @@ ORDER BY s.ord, g.grp NULLS LAST`,
         marginLeft,
         marginBottom,
         x: { domain: labels, label: null, tickRotate: -25 },
-        y: { label: null },
+        y: { label: null, domain: [...new Set(data.map((d) => d.g))] },
         color: { type: 'linear', domain: [2, 4.2], range: ['#f7fbff', '#2a6fb0'] },
         marks: [
           Plot.cell(data, { x: 's', y: 'g', fill: (d: any) => (d.suppressed ? '#ddd' : d.mean), inset: 0.5 }),

@@ -19,6 +19,7 @@ import { controlOptions } from '../figures/options.ts';
 import { figureSQL } from '../figures/sql.ts';
 import { figureAvailability } from '../figures/needs.ts';
 import { suppressSmallCells } from '../figures/rows.ts';
+import { inCodebookOrder } from '../figures/charts.ts';
 import type { FigureDef } from '../figures/types.ts';
 import { figure as barriers } from '../../figures/training-barriers/figure.ts';
 import { figure as deptScales } from '../../figures/dept-scales/figure.ts';
@@ -73,6 +74,13 @@ describe('grouping variables from the codebook', () => {
     expect(optionLabel(cb, 'bar_no_time', 'en')).toBe('No time for the workload');
     expect(optionLabel(cb, 'bar_no_time', 'zh')).toBe('工作忙没时间');
     expect(labelOf(cb, 'measure', 'score_turnover', 'en')).toBe('Turnover intention');
+  });
+
+  it('charts draw groups in the codebook\'s order of codes, combined groups and no answer last', () => {
+    const rows = ['11-20', null, '21+', '0-5+6-10', '6-10', '0-5'].map((grp) => ({ grp }));
+    const ctx = { codebook: cb } as any;
+    expect(inCodebookOrder(rows, ctx, 'service_band').map((r) => r.grp)).toEqual(['0-5', '6-10', '11-20', '21+', '0-5+6-10', null]);
+    expect(labelOf(cb, 'service_band', '0-5+6-10', 'en')).toBe('0–5 years + 6–10 years (combined)');
   });
 
   it('a codebook without the barriers question makes the barrier figure "not measured"', () => {

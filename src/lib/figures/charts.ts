@@ -1,7 +1,7 @@
 /** Small chart builders shared by several figures (labels from the codebook, suppression-aware). */
 import * as Plot from '@observablehq/plot';
 import type { Row, SpecContext } from './types.ts';
-import { labelOf } from '../codebook/labels.ts';
+import { codesOf, labelOf } from '../codebook/labels.ts';
 import { base, COLORS, labelMargin } from './plot.ts';
 import { fmtNumber, fmtPercent, t } from '../../i18n/index.ts';
 
@@ -38,6 +38,13 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
       ],
     }),
   ) as unknown as Element;
+}
+
+/** rows in the codebook's order of a group's codes (age 18–29 before 30–39, 6–10 years before 11–20), then combined groups, then no answer */
+export function inCodebookOrder<T extends Row>(rows: T[], ctx: SpecContext, variable: string, key = 'grp'): T[] {
+  const order = codesOf(ctx.codebook, variable);
+  const rank = (c: unknown) => (c === null || c === undefined ? order.length + 1 : order.includes(String(c)) ? order.indexOf(String(c)) : order.length);
+  return rows.map((r, i) => [r, i] as const).sort((a, b) => rank(a[0][key]) - rank(b[0][key]) || a[1] - b[1]).map(([r]) => r);
 }
 
 /** the county/group label of a code */
