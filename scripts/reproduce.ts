@@ -10,6 +10,8 @@ import { generateSurvey } from '../src/lib/synthetic/generate.ts';
 import { nodeClient } from '../src/lib/db/node.ts';
 import { suppressSmallCells, toCSV } from '../src/lib/figures/rows.ts';
 import type { FigureDef } from '../src/lib/figures/types.ts';
+import { figureSQL } from '../src/lib/figures/sql.ts';
+import { multiselectOptions } from '../src/lib/figures/lists.ts';
 import { mean, borich, wilson } from '../src/lib/stats/index.ts';
 import { recoveryChecks } from '../src/lib/model/recovery.ts';
 import { parseArgs } from './args.ts';
@@ -21,6 +23,8 @@ const { manifest } = await buildData({ rawDir: args.raw, outDir: args.data, code
 console.log(`[reproduce] rebuilt ${args.data} from ${args.raw}`);
 
 const db = nodeClient(args.data);
+// figures read the published (effective) codebook: lists of barriers, scales, … come from it
+const published = loadCodebook(path.join(args.data, 'codebook.json'));
 mkdirSync(args.out, { recursive: true });
 const defs: FigureDef[] = [];
 for (const id of readdirSync('src/figures', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
@@ -29,7 +33,7 @@ for (const id of readdirSync('src/figures', { withFileTypes: true }).filter((d) 
 const rowsOf: Record<string, Record<string, any>[]> = {};
 for (const def of defs) {
   const params = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
-  rowsOf[def.id] = suppressSmallCells(def, await db.query(def.sql, params), codebook.k);
+  rowsOf[def.id] = suppressSmallCells(def, await db.query(figureSQL(def, published), params), codebook.k);
   writeFileSync(path.join(args.out, `${def.id}.csv`), toCSV(def, rowsOf[def.id]));
 }
 console.log(`[reproduce] wrote the rows of ${defs.length} figures to ${args.out}/`);
@@ -76,19 +80,16 @@ comps.forEach((c, j) => {
     same(`turnover-by-group ${row.grp} n`, row.n, xs.length);
   }
 }
-// training-barriers: shares (Wilson bounds too)
-const barrierCols: Record<string, string> = {
-  'Too few opportunities': 'bar_few_opportunities', 'No time for the workload': 'bar_no_time', 'Weak teachers': 'bar_weak_teachers',
-  'Content not relevant to the post': 'bar_irrelevant', "Attended on someone else's behalf": 'bar_proxy',
-  'Too little professional training': 'bar_little_professional', 'No link to assessment or promotion': 'bar_no_link',
-};
+// training-barriers: shares (Wilson bounds too); its rows are the codebook's barrier options, by column name
+const barrierCols = multiselectOptions(codebook, 'barriers');
+if (rowsOf['training-barriers'].length !== barrierCols.length) failures.push(`training-barriers: ${rowsOf['training-barriers'].length} rows for ${barrierCols.length} barriers in the codebook`);
 // the figure reads the protected table (from the full records): recompute from the raw survey
 const rawBarriers = await db.query<Record<string, any>>(
-  `SELECT ${Object.values(barrierCols).join(', ')} FROM read_csv('${path.join(args.raw, 'respondents.csv').replace(/'/g, "''")}', header = true, all_varchar = true)`,
+  `SELECT ${barrierCols.join(', ')} FROM read_csv('${path.join(args.raw, 'respondents.csv').replace(/'/g, "''")}', header = true, all_varchar = true)`,
 );
 for (const row of rowsOf['training-barriers']) {
   if (row.suppressed) continue;
-  const xs = rawBarriers.map((r) => r[barrierCols[row.barrier]]).filter((v) => v !== null && v !== '').map(Number);
+  const xs = rawBarriers.map((r) => r[row.barrier]).filter((v) => v !== null && v !== '').map(Number);
   const w = wilson(xs.filter((v) => v === 1).length, xs.length);
   same(`training-barriers ${row.barrier} share`, row.share, w.p);
   same(`training-barriers ${row.barrier} Wilson low`, row.lo, w.lo, 1e-4); // SQL uses z = 1.96, the module the exact quantile

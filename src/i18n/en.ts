@@ -47,8 +47,6 @@ export const en = {
   'option.allDepts': 'All departments',
   'option.allSamples': 'All samples',
   'option.wholeModel': 'Whole model',
-  'option.age': 'Age',
-  'option.service': 'Years of service',
   'policy.title': 'What this means for policy',
   'home.title': 'Home',
   'home.h1': 'Grassroots civil servants: what the job needs, where they fall short, why they leave',

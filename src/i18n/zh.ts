@@ -49,8 +49,6 @@ export const zh: Record<keyof typeof en, string> = {
   'option.allDepts': '全部部门',
   'option.allSamples': '全部样本',
   'option.wholeModel': '整个模型',
-  'option.age': '年龄',
-  'option.service': '工作年限',
   'policy.title': '政策启示',
   'home.title': '首页',
   'home.h1': '基层公务员：岗位要求什么，短板在哪里，为何想走',

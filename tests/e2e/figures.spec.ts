@@ -55,7 +55,7 @@ test('changing a control re-queries in the browser and the table equals DuckDB i
   await fig.locator('select[name=county]').selectOption('h_county');
   await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(page).toHaveURL(/competency-profile\.county=h_county/);
-  const expected = await nodeClient('public/data').query<any>(profile.sql, { county: 'h_county', dept: 'all' });
+  const expected = await nodeClient('public/data').query<any>(profile.sql as string, { county: 'h_county', dept: 'all' });
   const rows = await fig.locator('.table-wrap tbody tr').all();
   expect(rows.length).toBe(expected.length);
   const firstCells = await rows[0].locator('td').allTextContents();
@@ -71,7 +71,7 @@ test('a shared URL restores the view', async ({ page }) => {
   await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(fig.locator('select[name=group]')).toHaveValue('education');
   await expect(fig.locator('select[name=county]')).toHaveValue('h_county');
-  const expected = await nodeClient('public/data').query<any>(turnover.sql, { group: 'education', county: 'h_county' });
+  const expected = await nodeClient('public/data').query<any>(turnover.sql as string, { group: 'education', county: 'h_county' });
   const ns = await fig.locator('.table-wrap tbody tr td[data-col=n]').allTextContents();
   expect(ns).toEqual(expected.map((r: any) => (r.n >= 5 ? String(r.n) : '<5')));
 });

@@ -15,14 +15,5 @@ export const zh: FigureText = {
     "grp": "组别",
     "n": "样本量",
     "mean": "均值（1–5）"
-  },
-  "strings": {
-    "Autonomy": "自主需要",
-    "Competence": "胜任需要",
-    "Relatedness": "关系需要",
-    "Procedural justice": "程序公平",
-    "Fit: needs–supplies": "人岗匹配：需求—供给",
-    "Exhaustion": "情绪耗竭",
-    "Turnover intention": "离职倾向"
   }
 };

@@ -18,14 +18,6 @@ export const zh: FigureText = {
     "hi": "95%置信区间上限"
   },
   "strings": {
-    "Mean score (1–5), 95% CI": "量表均值（1–5），95%置信区间",
-    "Work enthusiasm": "工作积极性",
-    "Need satisfaction: autonomy": "需要满足：自主",
-    "Need satisfaction: competence": "需要满足：胜任",
-    "Need satisfaction: relatedness": "需要满足：关系",
-    "Distributive justice": "分配公平",
-    "Exhaustion": "情绪耗竭",
-    "Pay satisfaction": "薪酬满意度",
-    "Turnover intention": "离职倾向"
+    "Mean score (1–5), 95% CI": "量表均值（1–5），95%置信区间"
   }
 };

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, dimensionLabel, labelMargin } from '../../lib/figures/plot.ts';
-import { codeLabel, groupMomentsSQL } from '../../lib/figures/charts.ts';
+import { codeLabel, groupMomentsSQL, inCodebookOrder } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
   id: 'dimension-by-group',
@@ -31,7 +31,7 @@ ORDER BY dimension, grp NULLS LAST`,
   keys: ['dimension', 'grp'],
   measures: ['proficiency'],
   spec(rows, ctx) {
-    const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension), g: codeLabel(ctx, ctx.params.group, r.grp) }));
+    const data = inCodebookOrder(rows.filter((r) => !r.suppressed), ctx, ctx.params.group).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension), g: codeLabel(ctx, ctx.params.group, r.grp) }));
     const groups = [...new Set(data.map((d) => d.g))];
     return Plot.plot(
       base(ctx, {

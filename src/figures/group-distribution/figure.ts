@@ -3,7 +3,7 @@ import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, COLORS, labelMargin } from '../../lib/figures/plot.ts';
 import { fmtPercent } from '../../i18n/index.ts';
-import { codeLabel } from '../../lib/figures/charts.ts';
+import { codeLabel, inCodebookOrder } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
   id: 'group-distribution',
@@ -27,7 +27,7 @@ ORDER BY g.grp NULLS LAST`,
   ],
   keys: ['grp'],
   spec(rows, ctx) {
-    const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, label: codeLabel(ctx, ctx.params.group, r.grp) }));
+    const data = inCodebookOrder(rows.filter((r) => !r.suppressed), ctx, ctx.params.group).map((r) => ({ ...r, label: codeLabel(ctx, ctx.params.group, r.grp) }));
     return Plot.plot(
       base(ctx, {
         height: 50 + data.length * 30,

@@ -18,10 +18,6 @@ export const zh: FigureText = {
     "hi": "95%置信区间上限"
   },
   "strings": {
-    "Mean agreement (1 = strongly disagree, 5 = strongly agree)": "平均认同度（1 = 非常不同意，5 = 非常同意）",
-    "1 Reaction: worthwhile": "1 反应层：培训值得参加",
-    "2 Learning: new knowledge and skills": "2 学习层：学到新知识和技能",
-    "3 Behaviour: used at work": "3 行为层：在工作中用上了",
-    "4 Results: unit's work improved": "4 结果层：单位工作有所改进"
+    "Mean agreement (1 = strongly disagree, 5 = strongly agree)": "平均认同度（1 = 非常不同意，5 = 非常同意）"
   }
 };

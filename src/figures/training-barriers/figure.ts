@@ -2,12 +2,11 @@ import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { dotsWithCI, wilsonSQL } from '../../lib/figures/charts.ts';
 import { COLORS } from '../../lib/figures/plot.ts';
+import type { Codebook } from '../../lib/codebook/types.ts';
+import { listSQL, multiselectOptions } from '../../lib/figures/lists.ts';
 
-const BARRIERS: [string, string][] = [
-  ['bar_few_opportunities', 'Too few opportunities'], ['bar_no_time', 'No time for the workload'], ['bar_weak_teachers', 'Weak teachers'],
-  ['bar_irrelevant', 'Content not relevant to the post'], ['bar_proxy', "Attended on someone else's behalf"],
-  ['bar_little_professional', 'Too little professional training'], ['bar_no_link', 'No link to assessment or promotion'],
-];
+/** the options of the codebook's multi-select question `barriers` (data/codebook.yaml), in its order */
+const barriers = (cb: Codebook) => multiselectOptions(cb, 'barriers');
 
 export const figure: FigureDef = {
   id: 'training-barriers',
@@ -21,26 +20,26 @@ export const figure: FigureDef = {
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
   ],
   // the protected table (docs/privacy.md): the microdata withholds the misconduct answer in small homogeneous classes
-  sql: `WITH cell AS (
+  sql: (cb) => `WITH cell AS (
   SELECT measure, m_n AS n, m_sum / m_n AS share, withheld FROM groups
   WHERE scope = $county AND ((by_var = 'sample' AND grp = $sample) OR ($sample = 'all' AND by_var = '_total'))
 ), agg AS (
   SELECT b.ord, b.barrier, c.n, c.share, c.withheld
-  FROM cell c JOIN (VALUES ${BARRIERS.map(([m, l], i) => `(${i}, '${m}', '${l.replace(/'/g, "''")}')`).join(', ')}) b(ord, measure, barrier) ON c.measure = b.measure
+  FROM cell c JOIN ${listSQL(barriers(cb), 'b', 'barrier')} ON c.measure = b.barrier
 )
 SELECT barrier, n, share,
        ${wilsonSQL('share', 'n')},
        withheld
 FROM agg ORDER BY share DESC NULLS LAST, ord`,
   columns: [
-    { key: 'barrier', label: 'Barrier' },
+    { key: 'barrier', label: 'Barrier', labelOf: 'option' },
     { key: 'n', label: 'n' },
     { key: 'share', label: 'Share naming it', digits: 3 },
     { key: 'lo', label: '95% CI low', digits: 3 },
     { key: 'hi', label: '95% CI high', digits: 3 },
   ],
   keys: ['barrier'],
-  measures: BARRIERS.map(([m]) => m),
+  measures: barriers,
   nMode: 'max',
-  spec: (rows, ctx) => dotsWithCI(rows, ctx, { y: 'barrier', x: 'share', lo: 'lo', hi: 'hi', domain: [0, 1], xLabel: 'Share of respondents naming the barrier', color: COLORS.gap, percent: true }),
+  spec: (rows, ctx) => dotsWithCI(rows, ctx, { y: 'barrier', x: 'share', lo: 'lo', hi: 'hi', domain: [0, 1], xLabel: 'Share of respondents naming the barrier', color: COLORS.gap, percent: true, labelOf: 'option' }),
 };

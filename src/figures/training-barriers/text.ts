@@ -18,13 +18,6 @@ export const zh: FigureText = {
     "hi": "95%置信区间上限"
   },
   "strings": {
-    "Share of respondents naming the barrier": "选择该障碍的受访者占比",
-    "Too few opportunities": "培训机会太少",
-    "No time for the workload": "工作繁忙，无暇参训",
-    "Weak teachers": "师资薄弱",
-    "Content not relevant to the post": "内容与岗位脱节",
-    "Attended on someone else's behalf": "顶替他人参训",
-    "Too little professional training": "专业化培训太少",
-    "No link to assessment or promotion": "与考核、晋升脱钩"
+    "Share of respondents naming the barrier": "选择该障碍的受访者占比"
   }
 };

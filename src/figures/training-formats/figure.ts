@@ -1,12 +1,11 @@
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { dotsWithCI, wilsonSQL, unpivotSQL } from '../../lib/figures/charts.ts';
+import type { Codebook } from '../../lib/codebook/types.ts';
+import { multiselectOptions } from '../../lib/figures/lists.ts';
 
-const ITEMS: [string, string][] = [
-  ['fmt_classroom', 'Received: classroom'], ['fmt_online', 'Received: online'], ['fmt_onsite', 'Received: on-site teaching base'], ['fmt_exchange', 'Received: secondment / exchange'],
-  ['pref_case', 'Preferred: case teaching'], ['pref_onsite', 'Preferred: on-site teaching'], ['pref_online', 'Preferred: online courses'],
-  ['pref_lecture', 'Preferred: lectures'], ['pref_exchange', 'Preferred: secondment / exchange'], ['pref_mentoring', 'Preferred: mentoring'],
-];
+/** the options of the codebook's multi-select questions `formats` (received) and `preferred`, in its order */
+const items = (cb: Codebook) => [...multiselectOptions(cb, 'formats'), ...multiselectOptions(cb, 'preferred')];
 
 export const figure: FigureDef = {
   id: 'training-formats',
@@ -16,21 +15,22 @@ export const figure: FigureDef = {
   alt: 'Dot plot of shares receiving and preferring each training format.',
   source: 'respondents.parquet, fmt_* and pref_* (0/1).',
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'all' }],
-  sql: `WITH x AS (SELECT * FROM respondents WHERE ($county = 'all' OR county = $county)),
+  sql: (cb) => `WITH x AS (SELECT * FROM respondents WHERE ($county = 'all' OR county = $county)),
 long AS (
-${unpivotSQL(ITEMS, 'format', 'x')}
+${unpivotSQL(items(cb).map((m) => [m, m]), 'format', 'x')}
 ), agg AS (SELECT ord, format, count(v)::INTEGER AS n, avg(v) AS share FROM long WHERE v IS NOT NULL GROUP BY ord, format)
 SELECT format, n, share,
        ${wilsonSQL('share', 'n')}
 FROM agg ORDER BY ord`,
   columns: [
-    { key: 'format', label: 'Format' },
+    { key: 'format', label: 'Format', labelOf: 'measure' },
     { key: 'n', label: 'n' },
     { key: 'share', label: 'Share', digits: 3 },
     { key: 'lo', label: '95% CI low', digits: 3 },
     { key: 'hi', label: '95% CI high', digits: 3 },
   ],
   keys: ['format'],
+  measures: items,
   nMode: 'max',
-  spec: (rows, ctx) => dotsWithCI(rows, ctx, { y: 'format', x: 'share', lo: 'lo', hi: 'hi', domain: [0, 1], xLabel: 'Share of respondents', percent: true }),
+  spec: (rows, ctx) => dotsWithCI(rows, ctx, { y: 'format', x: 'share', lo: 'lo', hi: 'hi', domain: [0, 1], xLabel: 'Share of respondents', percent: true, labelOf: 'measure' }),
 };

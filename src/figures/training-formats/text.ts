@@ -17,16 +17,6 @@ export const zh: FigureText = {
     "hi": "95%置信区间上限"
   },
   "strings": {
-    "Share of respondents": "受访者占比",
-    "Received: classroom": "已接受：课堂讲授",
-    "Received: online": "已接受：网络培训",
-    "Received: on-site teaching base": "已接受：现场教学基地",
-    "Received: secondment / exchange": "已接受：挂职／交流",
-    "Preferred: case teaching": "希望：案例教学",
-    "Preferred: on-site teaching": "希望：现场教学",
-    "Preferred: online courses": "希望：网络课程",
-    "Preferred: lectures": "希望：专题讲座",
-    "Preferred: secondment / exchange": "希望：挂职／交流",
-    "Preferred: mentoring": "希望：导师帮带"
+    "Share of respondents": "受访者占比"
   }
 };

@@ -4,7 +4,7 @@ import type { FigureDef } from '../../lib/figures/types.ts';
 import { labelOf } from '../../lib/codebook/labels.ts';
 import { base, COLORS, labelMargin } from '../../lib/figures/plot.ts';
 import { fmtNumber } from '../../i18n/index.ts';
-import { groupMomentsSQL } from '../../lib/figures/charts.ts';
+import { groupMomentsSQL, inCodebookOrder } from '../../lib/figures/charts.ts';
 
 /** Who intends to leave: mean turnover intention by a chosen group. */
 export const figure: FigureDef = {
@@ -33,7 +33,7 @@ ORDER BY grp NULLS LAST`,
   keys: ['grp'],
   measures: ['score_turnover'],
   spec(rows, ctx) {
-    const data = rows.filter((r) => !r.suppressed).map((r) => ({ ...r, label: labelOf(ctx.codebook, ctx.params.group, r.grp, ctx.lang) }));
+    const data = inCodebookOrder(rows.filter((r) => !r.suppressed), ctx, ctx.params.group).map((r) => ({ ...r, label: labelOf(ctx.codebook, ctx.params.group, r.grp, ctx.lang) }));
     return Plot.plot(
       base(ctx, {
         height: 60 + data.length * 34,

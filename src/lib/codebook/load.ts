@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { Codebook, Competency, Label, Scale, ValueLabel, Variable } from './types.ts';
+import type { Codebook, Competency, GroupVariable, Label, Scale, ValueLabel, Variable } from './types.ts';
 
 export class CodebookError extends Error {
   constructor(message: string) {
@@ -76,6 +76,7 @@ export function loadCodebookFromObject(raw: unknown, source = 'codebook'): Codeb
     anchorName: string | undefined,
     construct: string,
     existingValues?: ValueLabel[],
+    figures?: string[],
   ): Scale => {
     const values = existingValues ?? likertValues(anchors, anchorName ?? '', `${source}: scale ${id}`);
     for (const it of items) {
@@ -103,6 +104,7 @@ export function loadCodebookFromObject(raw: unknown, source = 'codebook'): Codeb
       min: 1,
       max: values.length,
       score: `score_${id}`,
+      ...(Array.isArray(figures) && figures.length ? { figures: figures.map(String) } : {}),
     };
     scales.push(scale);
     return scale;
@@ -147,6 +149,8 @@ export function loadCodebookFromObject(raw: unknown, source = 'codebook'): Codeb
         })),
         s.anchors,
         s.id,
+        undefined,
+        s.figures,
       );
     } else {
       scales.push({ ...s, reverse: s.reverse ?? [], score: s.score ?? `score_${s.id}` } as Scale);
@@ -164,12 +168,27 @@ export function loadCodebookFromObject(raw: unknown, source = 'codebook'): Codeb
     dimensions: src.dimensions ?? [],
     competencies,
     ...(Array.isArray(src.missing) ? { missing: src.missing } : {}),
+    ...(src.groups !== undefined ? { groups: parseGroups(src.groups, `${source}: groups`) } : {}),
   };
   const columns = new Set(variables.map((v) => v.generalise?.to ?? v.name));
   const disclosure = parseScenario(src.disclosure, columns, `${source}: disclosure`);
   if (disclosure) codebook.disclosure = disclosure;
   validateCodebook(codebook, source);
   return codebook;
+}
+
+/** `groups:` entries are a name or `{ name, menu }`. */
+function parseGroups(raw: unknown, where: string): GroupVariable[] {
+  if (!Array.isArray(raw)) throw new CodebookError(`${where}: expected a list of variable names`);
+  return raw.map((g, i) => {
+    if (typeof g === 'string') return { name: g };
+    if (g && typeof g === 'object' && typeof (g as any).name === 'string') {
+      const { name, menu } = g as { name: string; menu?: unknown };
+      if (menu !== undefined && typeof menu !== 'boolean') throw new CodebookError(`${where}[${i}]: "menu" must be true or false`);
+      return menu === false ? { name, menu: false } : { name };
+    }
+    throw new CodebookError(`${where}[${i}]: expected a variable name or { name, menu }`);
+  });
 }
 
 const TYPES = new Set(['likert', 'categorical', 'boolean', 'integer', 'number', 'text', 'datetime', 'string']);
@@ -212,6 +231,16 @@ export function validateCodebook(cb: Codebook, source = 'codebook'): void {
     if (s.items.length < 2) fail(`scale "${s.id}" needs at least 2 items`);
     for (const it of s.items) if (!names.has(it)) fail(`scale "${s.id}": item "${it}" is not a variable`);
     for (const it of s.reverse) if (!s.items.includes(it)) fail(`scale "${s.id}": reverse item "${it}" is not one of its items`);
+  }
+  // grouping variables: published categorical columns (a generalised variable by its published name), each once
+  const seenGroups = new Set<string>();
+  for (const g of cb.groups ?? []) {
+    if (seenGroups.has(g.name)) fail(`groups: "${g.name}" is listed twice`);
+    seenGroups.add(g.name);
+    const v = cb.variables.find((x) => x.name === g.name && !x.generalise) ?? cb.variables.find((x) => x.generalise?.to === g.name);
+    if (!v) fail(`groups: "${g.name}" is not a variable (a generalised variable is listed by its published name, e.g. age_band)`);
+    else if (v.role === 'direct_identifier') fail(`groups: "${g.name}" is a direct identifier, never published`);
+    else if (!v.generalise && v.type !== 'categorical' && v.type !== 'boolean') fail(`groups: "${g.name}" must be categorical (or generalised to bands), not ${v.type}`);
   }
   const dims = new Set(cb.dimensions.map((d) => d.id));
   for (const c of cb.competencies) {

@@ -82,6 +82,8 @@ export interface Generalisation {
   map?: Record<string, string>;
   /** labels of the published codes. */
   values: ValueLabel[];
+  /** name of the published variable (e.g. "Age" for age_band); defaults to the variable's own label. */
+  label?: Label;
 }
 
 export interface Section {
@@ -105,6 +107,8 @@ export interface Scale {
   asked?: string[];
   /** effective codebook only: no item of the scale was asked; the score column is all NULL. */
   absent?: boolean;
+  /** ids of the figures that show this scale (src/figures/<id>), e.g. dept-scales, career-by-group. */
+  figures?: string[];
 }
 
 /** Dimension of the competency model (e.g. political quality, working skills). */
@@ -145,4 +149,16 @@ export interface Codebook {
   disclosure?: import('./disclosure.ts').DisclosureScenario;
   /** survey-wide codes that mean "no answer" (e.g. -9, -8); each variable may add its own. */
   missing?: (string | number)[];
+  /**
+   * Grouping variables (published names, e.g. age_band), in menu order: each gets a protected
+   * breakdown in groups.parquet; those with `menu: false` are not offered as a "Compare by" group.
+   * Read through src/lib/codebook/groups.ts.
+   */
+  groups?: GroupVariable[];
+}
+
+export interface GroupVariable {
+  name: string;
+  /** offered in "Compare by" menus (default true); false: a breakdown in groups.parquet only */
+  menu?: boolean;
 }

@@ -173,7 +173,13 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   await conn.run(`DROP TABLE pub`);
   const present = new Set((await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE respondents)`)).map((r) => r.column_name));
 
-  const groupCols = ['sample', 'city', 'county', 'township', 'dept_type', 'survey_year', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment', 'train_count'].filter((c) => present.has(c));
+  // the competency table carries every published frame and quasi-identifier column (and the numbers an
+  // intruder knows, banded in the microdata), in codebook order: the codebook says which they are
+  const scenario = scenarioOf(codebook);
+  const carried = codebook.variables
+    .filter((v) => v.role === 'frame' || v.role === 'quasi_identifier' || scenario.quasiIdentifiers.some((q) => q.name === (v.generalise?.to ?? v.name)))
+    .map((v) => v.generalise?.to ?? v.name);
+  const groupCols = [...new Set(carried)].filter((c) => present.has(c));
   lap('respondents table');
   await conn.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols)}`);
 

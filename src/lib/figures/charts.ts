@@ -1,21 +1,26 @@
 /** Small chart builders shared by several figures (labels from the codebook, suppression-aware). */
 import * as Plot from '@observablehq/plot';
 import type { Row, SpecContext } from './types.ts';
-import { labelOf } from '../codebook/labels.ts';
+import { codesOf, labelOf } from '../codebook/labels.ts';
 import { base, COLORS, labelMargin } from './plot.ts';
 import { fmtNumber, fmtPercent, t } from '../../i18n/index.ts';
 
 /** Horizontal dots with CI rules: one row per category; suppressed rows are labelled as such. */
-export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: string; lo: string; hi: string; domain: [number, number]; xLabel: string; color?: string; sort?: boolean; percent?: boolean }) {
+export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: string; lo: string; hi: string; domain: [number, number]; xLabel: string; color?: string; sort?: boolean; percent?: boolean; labelOf?: string }) {
   const sorted = o.sort ? [...rows].sort((a, b) => (b[o.x] ?? -Infinity) - (a[o.x] ?? -Infinity)) : rows;
-  // row values spelled out by the SQL (English) are shown in the page's language
-  const data = ctx.lang === 'en' ? sorted : sorted.map((r) => ({ ...r, [o.y]: ctx.t(String(r[o.y])) }));
+  // row values that are codes (`labelOf`: the codebook's labels) or English spelled out by the SQL, in the page's language
+  const data = o.labelOf
+    ? sorted.map((r) => ({ ...r, [o.y]: labelOf(ctx.codebook, o.labelOf!, r[o.y], ctx.lang) }))
+    : ctx.lang === 'en'
+      ? sorted
+      : sorted.map((r) => ({ ...r, [o.y]: ctx.t(String(r[o.y])) }));
   const fmt = (v: number) => (o.percent ? fmtPercent(ctx.lang, v, 0) : fmtNumber(ctx.lang, v, 2));
   const xLabel = ctx.t(o.xLabel);
   return Plot.plot(
     base(ctx, {
       height: 50 + data.length * 30,
-      marginLeft: ctx.lang === 'en' ? 240 : labelMargin(data.map((d) => d[o.y])),
+      // wide enough for the longest row label (codebook labels differ in length from survey to survey)
+      marginLeft: labelMargin(data.map((d) => d[o.y]), 120, 380),
       marginRight: 60,
       x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent },
       y: { domain: data.map((d) => d[o.y]), label: null },
@@ -33,6 +38,13 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
       ],
     }),
   ) as unknown as Element;
+}
+
+/** rows in the codebook's order of a group's codes (age 18–29 before 30–39, 6–10 years before 11–20), then combined groups, then no answer */
+export function inCodebookOrder<T extends Row>(rows: T[], ctx: SpecContext, variable: string, key = 'grp'): T[] {
+  const order = codesOf(ctx.codebook, variable);
+  const rank = (c: unknown) => (c === null || c === undefined ? order.length + 1 : order.includes(String(c)) ? order.indexOf(String(c)) : order.length);
+  return rows.map((r, i) => [r, i] as const).sort((a, b) => rank(a[0][key]) - rank(b[0][key]) || a[1] - b[1]).map(([r]) => r);
 }
 
 /** the county/group label of a code */
@@ -53,11 +65,6 @@ FROM groups
 WHERE scope = $county AND by_var = $group AND ${measureFilter}`;
 }
 
-/** SQL fragment: the column a `group` parameter names (bound as a value, never spliced). */
-export const GROUP_CASE = `CASE $group WHEN 'county' THEN county WHEN 'dept_type' THEN dept_type WHEN 'gender' THEN gender
-         WHEN 'age_band' THEN age_band WHEN 'education' THEN education WHEN 'rank' THEN rank
-         WHEN 'service_band' THEN service_band WHEN 'leader' THEN leader WHEN 'recruitment' THEN recruitment END`;
-
 /** SQL for the 95% Wilson interval of a proportion column `p` over `n` answers (one formula, used by every share figure). */
 export function wilsonSQL(p: string, n: string): string {
   const z2 = '1.96^2';
@@ -71,6 +78,7 @@ export function wilsonSQL(p: string, n: string): string {
  * joined by UNION ALL), with an `ord` column keeping the list order. Labels are escaped here, once.
  */
 export function unpivotSQL(items: [column: string, label: string][], name: string, from: string, extra = ''): string {
+  if (!items.length) return `  SELECT 0 AS ord, '' AS ${name}, ${extra ? extra + ', ' : ''}NULL::DOUBLE AS v FROM ${from} WHERE false`;
   return items
     .map(([c, l], i) => `  SELECT ${i} AS ord, '${l.replace(/'/g, "''")}' AS ${name}, ${extra ? extra + ', ' : ''}${c} AS v FROM ${from}`)
     .join('\n  UNION ALL\n');

@@ -6,6 +6,7 @@ import type { Codebook } from '../codebook/types.ts';
 import type { Row } from './types.ts';
 import { paramsFromURL, paramsToURL, suppressSmallCells, tableHTML, totalN, withheldNote } from './rows.ts';
 import { resolveParams } from './options.ts';
+import { figureSQL } from './sql.ts';
 import { figureText } from './text.ts';
 import { decorateSVG, labelledCSV } from './download.ts';
 import { t, type Lang } from '../../i18n/index.ts';
@@ -74,7 +75,7 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const checked = resolveParams(def, controlValues(fig), cb);
     const params = checked.params;
     rejected = [...rejected, ...checked.rejected];
-    const raw = await browserClient().query(def.sql, params);
+    const raw = await browserClient().query(figureSQL(def, cb), params);
     const rows = suppressSmallCells(def, raw, cb.k);
     const chart = fig.querySelector<HTMLElement>('.chart')!;
     const el = def.spec(rows, { width: Math.min(chart.clientWidth || 760, 900), codebook: cb, document, params, k: cb.k, lang, t: figureText(def, lang).t });

@@ -6,6 +6,7 @@
  */
 import type { Codebook } from '../codebook/types.ts';
 import type { FigureDef } from './types.ts';
+import { figureMeasures, figureSQL } from './sql.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 
 export const NOT_MEASURED = 'not measured in this survey';
@@ -48,19 +49,21 @@ export interface FigureAvailability {
 }
 
 /**
- * A figure is not measured when a variable in its `needs` is absent, or when every measurement its
- * SQL reads is absent; when only some are, it is drawn and the absent ones are named.
+ * A figure is not measured when a variable in its `needs` is absent, when every measurement its
+ * SQL reads is absent, or when the codebook lists none of the measures it shows (e.g. no barriers question); when only some are, it is drawn and the absent ones are named.
  * Group variables chosen by a control are not needs: the control offers only those measured.
  */
 export function figureAvailability(def: FigureDef, cb: Codebook, lang: Lang = 'en'): FigureAvailability {
   const absent = absentColumns(cb, lang);
   const measures = measureColumns(cb);
-  const words = sqlWords(def.sql);
-  const refs = [...new Set([...words, ...(def.measures ?? [])])].filter((w) => measures.has(w));
+  const words = sqlWords(figureSQL(def, cb));
+  const refs = [...new Set([...words, ...figureMeasures(def, cb)])].filter((w) => measures.has(w));
   const missingRefs = refs.filter((w) => absent.has(w));
   const missingNeeds = (def.needs ?? []).filter((n) => absent.has(n));
   const labels = [...new Set([...missingNeeds, ...missingRefs].map((w) => absent.get(w)!))];
-  return { notMeasured: missingNeeds.length > 0 || (refs.length > 0 && missingRefs.length === refs.length), absent: labels };
+  // a figure whose measures are a codebook list (lib/figures/lists.ts) has nothing to show when that list is empty
+  const emptyList = typeof def.measures === 'function' && figureMeasures(def, cb).length === 0;
+  return { notMeasured: emptyList || missingNeeds.length > 0 || (refs.length > 0 && missingRefs.length === refs.length), absent: labels };
 }
 
 export function notMeasuredText(labels: string[], lang: Lang = 'en'): string {

@@ -1,6 +1,7 @@
 /** Control options from the codebook, so URL and control values can be checked against them. */
 import type { Codebook } from '../codebook/types.ts';
-import { labelOf } from '../codebook/labels.ts';
+import { labelOf, valueLabels } from '../codebook/labels.ts';
+import { groupLabel, groupVariables } from '../codebook/groups.ts';
 import type { ControlKind, FigureDef } from './types.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 
@@ -9,14 +10,7 @@ export interface Option {
   label: string;
 }
 
-/** variables a "group" control can compare by */
-export const GROUP_VARIABLES = ['county', 'dept_type', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment'];
-
-function valuesOf(cb: Codebook, name: string, lang: Lang = 'en'): Option[] {
-  const v = cb.variables.find((x) => x.name === name) ?? cb.variables.find((x) => x.generalise?.to === name);
-  const list = v?.generalise?.to === name ? v.generalise.values : v?.values ?? [];
-  return list.map((x) => ({ value: String(x.code), label: x.label[lang] }));
-}
+const valuesOf = (cb: Codebook, name: string, lang: Lang = 'en'): Option[] => valueLabels(cb, name).map((x) => ({ value: String(x.code), label: x.label[lang] }));
 
 export function controlOptions(kind: ControlKind, cb: Codebook, lang: Lang = 'en'): Option[] {
   switch (kind) {
@@ -27,11 +21,8 @@ export function controlOptions(kind: ControlKind, cb: Codebook, lang: Lang = 'en
     case 'sample':
       return [{ value: 'all', label: t(lang, 'option.allSamples') }, ...valuesOf(cb, 'sample', lang)];
     case 'group':
-      // only the groups this survey measured (see the effective codebook's `absent`)
-      return GROUP_VARIABLES.filter((g) => !cb.variables.some((v) => v.absent && (v.name === g || v.generalise?.to === g))).map((g) => ({
-        value: g,
-        label: g === 'age_band' ? t(lang, 'option.age') : g === 'service_band' ? t(lang, 'option.service') : cb.variables.find((v) => v.name === g)?.label[lang] ?? g,
-      }));
+      // the codebook's grouping variables this survey measured (src/lib/codebook/groups.ts)
+      return groupVariables(cb).map((g) => ({ value: g, label: groupLabel(cb, g, lang) }));
     case 'competency':
       return cb.competencies.map((c) => ({ value: c.id, label: c.label[lang] }));
     case 'dimension':

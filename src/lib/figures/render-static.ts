@@ -12,6 +12,7 @@ import { suppressSmallCells } from './rows.ts';
 import { figureText } from './text.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { resolveParams } from './options.ts';
+import { figureSQL } from './sql.ts';
 
 export const DATA_DIR = process.env.REPORT_DATA_DIR ?? 'public/data';
 export const STATIC_WIDTH = 760;
@@ -38,7 +39,7 @@ export function defaultParams(def: FigureDef): Record<string, string> {
 }
 
 export async function figureRows(def: FigureDef, params = defaultParams(def)): Promise<Row[]> {
-  const raw = await nodeClient(DATA_DIR).query(def.sql, params);
+  const raw = await nodeClient(DATA_DIR).query(figureSQL(def, publishedCodebook()), params);
   return suppressSmallCells(def, raw, publishedCodebook().k);
 }
 

@@ -4,6 +4,8 @@
  */
 import { bindNamed } from '../db/params.ts';
 import type { FigureDef } from './types.ts';
+import type { Codebook } from '../codebook/types.ts';
+import { figureSQL } from './sql.ts';
 
 const views = `CREATE VIEW respondents AS SELECT * FROM read_parquet('respondents.parquet');
 CREATE VIEW competency AS SELECT * FROM read_parquet('competency.parquet');
@@ -11,8 +13,8 @@ CREATE VIEW groups AS SELECT * FROM read_parquet('groups.parquet');`;
 
 const sqlLiteral = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
-export function snippets(def: FigureDef, params: Record<string, string>) {
-  const bound = bindNamed(def.sql, params);
+export function snippets(def: FigureDef, params: Record<string, string>, cb: Codebook) {
+  const bound = bindNamed(figureSQL(def, cb), params);
   const execute = bound.values.length ? `EXECUTE figure(${bound.values.map(sqlLiteral).join(', ')});` : 'EXECUTE figure;';
   const cli = `-- duckdb  (run in the folder holding the downloaded Parquet files)\n${views}\nPREPARE figure AS\n${bound.sql};\n${execute}`;
   const pyList = `[${bound.values.map((v) => JSON.stringify(v)).join(', ')}]`;

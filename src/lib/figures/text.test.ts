@@ -32,14 +32,17 @@ describe('the chart spec follows the language', () => {
     const codebook = JSON.parse(readFileSync('public/data/codebook.json', 'utf8'));
     const d = defs.find((x) => x.id === 'training-barriers')!;
     const rows = [
-      { barrier: 'Too few opportunities', n: 100, share: 0.5, lo: 0.4, hi: 0.6, suppressed: false },
-      { barrier: 'No time for the workload', n: 100, share: 0.3, lo: 0.2, hi: 0.4, suppressed: false },
+      { barrier: 'bar_few_opportunities', n: 100, share: 0.5, lo: 0.4, hi: 0.6, suppressed: false },
+      { barrier: 'bar_no_time', n: 100, share: 0.3, lo: 0.2, hi: 0.4, suppressed: false },
     ];
     const { document } = parseHTML('<!doctype html><html><body></body></html>');
     const el = d.spec(rows, { width: 760, codebook, document: document as any, params: { sample: 'all', county: 'all' }, k: 5, lang: 'zh', t: figureText(d, 'zh').t });
     for (const st of [...el.querySelectorAll('style')]) st.remove();
     const text = el.textContent ?? '';
+    // rows are codes; their labels are the codebook's Chinese (the option's own words, without "障碍：")
     expect(text).toContain('培训机会太少');
+    expect(text).toContain('工作忙没时间');
+    expect(text).not.toContain('障碍：');
     expect(text).toContain('选择该障碍的受访者占比（%）');
     expect(text).not.toMatch(/[A-Za-z]{3,}/);
   });

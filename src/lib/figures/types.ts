@@ -60,11 +60,12 @@ export interface FigureDef {
   caption: string;
   alt: string;
   source?: string;
-  sql: string;
+  /** fixed, or a function of the published codebook (lists of barriers, scales, … read from it); read through figureSQL (sql.ts) */
+  sql: string | ((cb: Codebook) => string);
   params: FigureParam[];
   columns: TableColumn[];
   /** measurements the figure reads from groups.parquet by name (in string literals, which the SQL check cannot see) */
-  measures?: string[];
+  measures?: string[] | ((cb: Codebook) => string[]);
   /** key columns (what a row is about); every other column of a row with n < k is withheld (suppression by default) */
   keys: string[];
   /** 'table' when the spec draws an HTML table rather than a chart (it is then read by screen readers as is) */

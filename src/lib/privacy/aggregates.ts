@@ -24,8 +24,8 @@ import type { Codebook } from '../codebook/types.ts';
 import { ident, lit, rows } from '../data/duck.ts';
 import { protectCells, type Equation } from './cells.ts';
 import { MEASURES } from '../compare/measures.ts';
-import { GROUP_VARIABLES } from '../figures/options.ts';
-import { COMPARE_BY } from '../compare/measures.ts';
+import { breakdownVariables } from '../codebook/groups.ts';
+import { codesOf } from '../codebook/labels.ts';
 import { scenarioOf } from '../data/anonymise.ts';
 
 export interface AggregateMeasure {
@@ -57,8 +57,8 @@ export function aggregateMeasures(cb: Codebook, columns: Set<string>): Aggregate
   return out;
 }
 
-/** The grouping variables the report breaks results down by (figures and /compare/). */
-export const AGGREGATE_BY = [...new Set([...GROUP_VARIABLES, ...COMPARE_BY, 'sample'])];
+/** The grouping variables the report breaks results down by (figures and /compare/): the codebook's `groups:` (src/lib/codebook/groups.ts). */
+export const aggregateBy = (cb: Codebook): string[] => breakdownVariables(cb);
 
 export interface ViewUtility {
   by: string;
@@ -112,7 +112,7 @@ export async function buildGroupAggregates(conn: DuckDBConnection, table: string
   const scenario = scenarioOf(cb);
   // a sensitive answer (misconduct) is withheld wherever everyone in a cell gave the same answer
   const sensitive = new Set(scenario.sensitive);
-  const bys = AGGREGATE_BY.filter((b) => columns.has(b));
+  const bys = aggregateBy(cb).filter((b) => columns.has(b));
   const hasCounty = columns.has('county');
   await conn.run(`CREATE OR REPLACE TABLE ${ident(outTable)} (scope VARCHAR, by_var VARCHAR, grp VARCHAR, measure VARCHAR, n INTEGER, m_n INTEGER, m_sum DOUBLE, m_sumsq DOUBLE, withheld BOOLEAN)`);
   const app = await conn.createAppender(outTable);
@@ -157,7 +157,7 @@ export async function buildGroupAggregates(conn: DuckDBConnection, table: string
     const byCell = new Map(got.map((r) => [key(r.scope, r.grp), r]));
     // every code a cell can have: the codebook's values and any seen in the data (zero cells included)
     // (codes the codebook does not list — no answer, new frame values — in a fixed order, so the protection does not depend on row order)
-    const listed = labelCodes(cb, by);
+    const listed = codesOf(cb, by);
     const extra = [...new Set<string | null>(got.map((r) => r.grp))].filter((g) => g === null || !listed.includes(g)).sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
     const codes = [...new Set<string | null>([...listed, ...extra])];
     const cells = scopes.flatMap((scope) => codes.map((grp) => ({ id: key(scope, grp), scope, grp, row: byCell.get(key(scope, grp)), n: Number(byCell.get(key(scope, grp))?.n ?? 0) })));
@@ -221,10 +221,4 @@ export async function buildGroupAggregates(conn: DuckDBConnection, table: string
   report.meanViewShare = shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : 0;
   report.viewsOver5 = shares.filter((x) => x > 0.05).length;
   return { report };
-}
-
-function labelCodes(cb: Codebook, name: string): string[] {
-  const v = cb.variables.find((x) => x.name === name) ?? cb.variables.find((x) => x.generalise?.to === name);
-  const list = v?.generalise?.to === name ? v.generalise.values : v?.values ?? [];
-  return list.map((x) => String(x.code));
 }
