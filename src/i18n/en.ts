@@ -253,4 +253,12 @@ export const en = {
   'modelfit.fewerItems': 'Scored from fewer items than the codebook has (asked/in the codebook): {list}.',
   'modelfit.oneItem': '{count} competency score(s) are single items: their reliability cannot be computed, and their loadings carry the item\'s measurement error.',
   'modelfit.indicators': "Indicators are competency scores (the mean of each competency's proficiency items), not single items: the items' consistency is each scale's α and ω; this analysis tests whether the competencies group into the model's dimensions.",
+  'ahp.illustrative': '<strong>The weights are illustrative.</strong> They come from pairwise judgements written for the synthetic design to show the method; no expert panel was asked. With a real survey, put a panel\'s matrices in <code>data/ahp-judgements.json</code> (one matrix per comparison, on Saaty\'s 1–9 scale): weights and consistency ratios are recomputed at build time.',
+  'ahp.panel': 'The weights come from the pairwise judgements of an expert panel: {source} (<code>data/ahp-judgements.json</code>).',
+  'ahp.caption': "Consistency of the AHP judgements: CR = CI / RI with Saaty's random index; CR below 0.10 is acceptable, and a comparison of two elements is always consistent",
+  'ahp.comparison': 'Comparison',
+  'ahp.dimensions': 'The dimensions against each other',
+  'ahp.within': 'Competencies within {dimension}',
+  'ahp.n': 'Elements',
+  'ahp.consistent': 'CR < 0.10',
 } as const;

@@ -255,4 +255,12 @@ export const zh: Record<keyof typeof en, string> = {
   'modelfit.fewerItems': '以少于编码簿题项数的题目计分（实问/编码簿）：{list}。',
   'modelfit.oneItem': '有 {count} 项胜任力得分仅来自单个题项：无法计算其信度，其载荷也包含该题项的测量误差。',
   'modelfit.indicators': '指标是各项胜任力的得分（其现有水平题项的平均），而非单个题项：题项的一致性见各量表的 α 与 ω；本分析检验的是各项胜任力能否归入模型所说的维度。',
+  'ahp.illustrative': '<strong>这些权重是示意性的。</strong>它们来自为合成设计编写、用于演示方法的两两比较判断，并未询问任何专家小组。使用真实调查时，请把专家小组的判断矩阵写入 <code>data/ahp-judgements.json</code>（每组比较一个矩阵，采用 Saaty 1–9 标度）：权重与一致性比率会在构建时重新计算。',
+  'ahp.panel': '这些权重来自专家小组的两两比较判断：{source}（<code>data/ahp-judgements.json</code>）。',
+  'ahp.caption': '层次分析法判断的一致性：CR = CI / RI，RI 为 Saaty 随机一致性指标；CR 低于 0.10 即可接受，两个元素的比较总是一致的',
+  'ahp.comparison': '比较',
+  'ahp.dimensions': '各维度之间',
+  'ahp.within': '{dimension}内部的胜任力',
+  'ahp.n': '元素数',
+  'ahp.consistent': 'CR < 0.10',
 };

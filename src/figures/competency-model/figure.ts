@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, competencyLabel, dimensionLabel } from '../../lib/figures/plot.ts';
-import { modelWeights } from '../../lib/model/ahp-judgements.ts';
+import { modelWeights, weightsSource } from '../../lib/model/ahp-judgements.ts';
 
 /** The competency model as a tree: dimensions and competencies with AHP weights and current scores. */
 export const figure: FigureDef = {
@@ -12,7 +12,7 @@ export const figure: FigureDef = {
   caption:
     'The model groups fifteen competencies into five dimensions. Each label gives the AHP weight (share of the whole model) and, after the bar, the mean proficiency (P) and mean gap of the chosen department. Choose a dimension to see its indicators and survey items; choose a department to see its scores.',
   alt: 'Tree diagram from the competency model to five dimensions and fifteen competencies, each labelled with its weight and scores.',
-  source: 'Weights: AHP on the expert judgements in src/lib/model/ahp-judgements.ts; scores: competency.parquet.',
+  source: `${weightsSource('en')}; scores: competency.parquet.`,
   params: [
     { name: 'dimension', label: 'Dimension', kind: 'dimension', default: 'all' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
