@@ -55,7 +55,7 @@ describe('competency-model figure', () => {
     const one = figure.spec(rows, ctxOf({ dimension: 'working_skills', county: 'h_county' }, 'zh')) as unknown as HTMLElement;
     expect(one.querySelectorAll('tr.dimension')).toHaveLength(1);
     expect(one.querySelectorAll('tr.item')).toHaveLength(6 * 3);
-    const link = one.querySelector('tr[data-competency="digital"] .training a')!;
+    const link = one.querySelector('tr[data-training="digital"] a')!;
     expect(link.getAttribute('href')).toBe('/zh/chapters/08-recommendations/?training-plan.county=h_county#training-plan');
     expect(one.querySelector('tr[data-competency="digital"] circle[fill="none"]')).not.toBeNull();
     expect(one.querySelector('.model-level a')!.getAttribute('href')).toBe('?competency-model.county=h_county#competency-model');

@@ -91,11 +91,11 @@ ORDER BY competency`,
 
     const table = el('table');
     const head = el('tr');
-    for (const h of ['Dimension / competency', 'Weight', 'Profile: proficiency → importance (1–5)', 'Gap', chosen ? 'Training the gap calls for' : ''].filter(Boolean))
+    for (const h of ['Dimension / competency', 'Weight', 'Profile: proficiency → importance (1–5)', 'Gap'])
       head.appendChild(el('th', { scope: 'col' }, ctx.t(h)));
     add(table, add(el('thead'), head));
     const body = el('tbody');
-    const ncol = chosen ? 5 : 4;
+    const ncol = 4;
     const dims = chosen ? w.dimensions.filter((x) => x.id === chosen) : w.dimensions;
     for (const dim of dims) {
       const comps = w.competencies.filter((c) => c.dimension === dim.id);
@@ -105,7 +105,6 @@ ORDER BY competency`,
       const th = el('th', { scope: 'rowgroup' });
       add(th, chosen ? dimensionLabel(ctx, dim.id) : selfLink({ dimension: dim.id }, dimensionLabel(ctx, dim.id)));
       add(tr, th, el('td', { class: 'num' }, pct(dim.weight)), add(el('td'), profile(ctx, avg('proficiency'), avg('importance'), county ? avg('bench_proficiency') : NaN)), el('td', { class: 'num' }, f2(avg('gap'))));
-      if (chosen) tr.appendChild(el('td'));
       body.appendChild(tr);
       for (const c of comps) {
         const r = byId.get(c.id);
@@ -117,15 +116,6 @@ ORDER BY competency`,
           const gapCell = el('td', { class: 'num' }, f2(r.gap));
           if (county) add(gapCell, el('span', { class: 'bench' }, ` (${f2(r.bench_gap)})`));
           add(row, add(el('td'), profile(ctx, r.proficiency, r.importance, county ? r.bench_proficiency : NaN)), gapCell);
-          if (chosen) {
-            const p = PLAN[c.id];
-            const plan = el('td', { class: 'training' });
-            if (p) add(plan, ctx.t(p.content), ' · ', ctx.t(p.format), ' ');
-            const q = new URLSearchParams();
-            if (county) q.set('training-plan.county', county);
-            add(plan, el('a', { href: `${pathIn(ctx.lang, '/chapters/08-recommendations/')}${q.toString() ? '?' + q : ''}#training-plan` }, ctx.t('→ training plan')));
-            row.appendChild(plan);
-          }
         }
         body.appendChild(row);
         if (chosen) {
@@ -139,16 +129,27 @@ ORDER BY competency`,
             add(ir, add(el('td', { colspan: String(ncol), class: 'item' }), `${ctx.t('Item')} `, el('code', {}, it), `${ctx.lang === 'zh' ? '：' : ': '}${v?.wording?.[ctx.lang] ?? v?.label[ctx.lang] ?? it}`));
             body.appendChild(ir);
           }
+          // the training the gap calls for (src/lib/model/plan.ts), and the county's plan
+          if (r && !r.suppressed) {
+            const p = PLAN[c.id];
+            const plan = el('td', { colspan: String(ncol), class: 'training' });
+            add(plan, el('strong', {}, ctx.t('Training the gap calls for')), ctx.lang === 'zh' ? '：' : ': ');
+            if (p) add(plan, ctx.t(p.content), ' · ', ctx.t(p.format), ' ');
+            const q = new URLSearchParams();
+            if (county) q.set('training-plan.county', county);
+            add(plan, el('a', { href: `${pathIn(ctx.lang, '/chapters/08-recommendations/')}${q.toString() ? '?' + q : ''}#training-plan` }, ctx.t('→ training plan')));
+            body.appendChild(add(el('tr', { class: 'training', 'data-training': c.id }), plan));
+          }
         }
       }
     }
     table.appendChild(body);
-    wrap.appendChild(el('div', { class: 'table-wrap', tabindex: '0' }));
+    wrap.appendChild(el('div', { class: 'explorer-wrap', tabindex: '0' }));
     wrap.lastChild!.appendChild(table);
     const legend = el('p', { class: 'note' });
     add(legend, legendDot(ctx, COLORS.proficiency), ` ${ctx.t('Proficiency')}  `, legendDot(ctx, COLORS.importance), ` ${ctx.t('Importance')}`);
-    if (county) add(legend, '  ', legendRing(ctx), ` ${ctx.t('Proficiency, whole survey')}; ${ctx.t('gap of the whole survey in brackets')}`);
-    add(legend, '. ', ctx.t('Dimension rows: the mean of their competencies shown.'));
+    if (county) add(legend, '  ', legendRing(ctx), ` ${ctx.t('Proficiency, whole survey')}${ctx.lang === 'zh' ? '；' : '; '}${ctx.t('gap of the whole survey in brackets')}`);
+    add(legend, ctx.lang === 'zh' ? '。' : '. ', ctx.t('Dimension rows: the mean of their competencies shown.'));
     wrap.appendChild(legend);
     return wrap as unknown as Element;
   },
