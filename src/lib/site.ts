@@ -27,6 +27,9 @@ export function siteFacts() {
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/** Respondents in the published microdata (after disclosure control), from the manifest's file list. */
+export const publishedN = (manifest: any): number | undefined => manifest.files?.find((f: any) => f.name === 'respondents.parquet')?.rows ?? manifest.source?.respondents;
+
 /** The banner of an imported survey: its own title, source and fieldwork dates (from the mapping's `survey:`), as escaped HTML. */
 export function surveyNotice(manifest: any, lang: Lang = 'en'): string {
   const s = manifest.source?.survey ?? {};
@@ -36,5 +39,5 @@ export function surveyNotice(manifest: any, lang: Lang = 'en'): string {
   const second = typeof s.title === 'object' && s.title?.[other] && s.title[other] !== title ? ` <span lang="${LOCALE[other]}">${esc(s.title[other])}</span>` : '';
   const dates = s.fieldwork?.start || s.fieldwork?.end ? t(lang, 'survey.fieldwork', { start: esc(s.fieldwork?.start ?? '?'), end: esc(s.fieldwork?.end ?? '?') }) : '';
   const source = s.source ? t(lang, 'survey.source', { source: esc(s.source) }) : '';
-  return `<strong>${esc(title)}</strong>${second}${source}${dates}${t(lang, 'survey.respondents', { n: esc(manifest.source?.respondents ?? '?'), k: esc(manifest.k) })}`;
+  return `<strong>${esc(title)}</strong>${second}${source}${dates}${t(lang, 'survey.respondents', { n: esc(publishedN(manifest) ?? '?'), raw: esc(manifest.source?.respondents ?? '?'), k: esc(manifest.k) })}`;
 }

@@ -16,7 +16,7 @@ const chinese = pages.filter((p) => p.startsWith('/zh/'));
 const ALLOWED = new Set(
   ('AHP IPA SQL Borich MWDS KMO Bartlett Cronbach McDonald Wilson Welch Holm Saaty OLS VIF SE CI RI CR AVE df ' +
     'CSV SVG PNG JSON Parquet DuckDB DuckDB-WASM WebAssembly JavaScript Python CLI Node MIT SHA KB MB HTTP IP ' +
-    'Ctrl Enter LIMIT psych bfi minres ln var max R').split(' '),
+    'Ctrl Enter LIMIT psych bfi minres ln var max R CFI TLI RMSEA SRMR HTMT lavaan semTools Fisher Kaiser Hu Bentler Fornell Larcker Henseler Ringle Sarstedt').split(' '),
 );
 
 /** Visible text of the page outside code, SQL and English-language citations, as words with Latin letters. */

@@ -35,3 +35,45 @@ describe.skipIf(!existsSync(path.join(dataDir, 'respondents.parquet')))('reprodu
     });
   }
 });
+
+// The Python snippet must run on a clean machine after `pip install duckdb` alone: no pandas or numpy
+// (`.df()`, `.fetchdf()`, `.pl()`, `.arrow()`, `.fetchnumpy()` need them). PyPI is not reachable here,
+// so it runs against a stand-in `duckdb` module that offers only what the duckdb package has without
+// extras (connect, execute, description, fetchall) and records the SQL; the SQL itself is the CLI's, run above.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const hasPython = (() => { try { execFileSync('python3', ['--version']); return true; } catch { return false; } })();
+describe.skipIf(!hasPython)('Python reproduce snippet', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'duckdb-stub-'));
+  writeFileSync(path.join(dir, 'duckdb.py'), `
+import json
+calls = []
+class _Cursor:
+    description = [("v", None, None, None, None, None, None)]
+    def fetchall(self):
+        return [(1,)]
+class _Con:
+    def execute(self, sql, params=None):
+        calls.append({"sql": sql, "params": params})
+        return _Cursor()
+def connect(*a, **k):
+    return _Con()
+import atexit
+atexit.register(lambda: print("CALLS " + json.dumps(calls)))
+`);
+  for (const def of Object.values(figures)) {
+    it(`${def.id}: runs with duckdb alone and binds the figure's SQL and parameters`, () => {
+      const s = snippets(def, defaultParams(def));
+      expect(s.python).toMatch(/pip install duckdb\b/);
+      expect(s.python).not.toMatch(/\.(df|fetchdf|pl|arrow|fetchnumpy|fetch_df)\(/);
+      const out = execFileSync('python3', ['-c', s.python], { env: { ...process.env, PYTHONPATH: dir }, encoding: 'utf8' });
+      const calls = JSON.parse(out.slice(out.indexOf('CALLS ') + 6));
+      expect(calls).toHaveLength(2);
+      expect(calls[0].sql).toBe(s.views);
+      expect(calls[1].sql.trim()).toBe(s.sql.trim());
+      expect(calls[1].params).toEqual(s.values);
+    });
+  }
+});

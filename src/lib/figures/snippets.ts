@@ -18,8 +18,9 @@ export function snippets(def: FigureDef, params: Record<string, string>, cb: Cod
   const execute = bound.values.length ? `EXECUTE figure(${bound.values.map(sqlLiteral).join(', ')});` : 'EXECUTE figure;';
   const cli = `-- duckdb  (run in the folder holding the downloaded Parquet files)\n${views}\nPREPARE figure AS\n${bound.sql};\n${execute}`;
   const pyList = `[${bound.values.map((v) => JSON.stringify(v)).join(', ')}]`;
-  const python = `import duckdb  # pip install duckdb\ncon = duckdb.connect()\ncon.execute("""${views}""")\nrows = con.execute("""\n${bound.sql}\n""", ${pyList}).df()\nprint(rows)`;
+  // duckdb's own fetch methods: .df() would also need pandas and numpy, which `pip install duckdb` does not bring
+  const python = `# pip install duckdb   (the only package needed; run in the folder holding the downloaded Parquet files)\nimport duckdb\ncon = duckdb.connect()\ncon.execute("""${views}""")\ncur = con.execute("""\n${bound.sql}\n""", ${pyList})\nprint([c[0] for c in cur.description])\nfor row in cur.fetchall():\n    print(row)`;
   const rList = `list(${bound.values.map((v) => JSON.stringify(v)).join(', ')})`;
-  const r = `library(DBI); library(duckdb)  # install.packages("duckdb")\ncon <- dbConnect(duckdb())\nfor (s in strsplit("${views.replace(/\n/g, ' ')}", ";")[[1]]) if (nzchar(trimws(s))) dbExecute(con, s)\nrows <- dbGetQuery(con, "\n${bound.sql.replace(/"/g, '\\"')}\n", params = ${rList})\nprint(rows)`;
+  const r = `# install.packages("duckdb")   (installs DBI with it; run in the folder holding the downloaded Parquet files)\nlibrary(DBI); library(duckdb)\ncon <- dbConnect(duckdb())\nfor (s in strsplit("${views.replace(/\n/g, ' ')}", ";")[[1]]) if (nzchar(trimws(s))) dbExecute(con, s)\nrows <- dbGetQuery(con, "\n${bound.sql.replace(/"/g, '\\"')}\n", params = ${rList})\nprint(rows)`;
   return { cli, python, r, views, sql: bound.sql, values: bound.values };
 }

@@ -3,6 +3,7 @@ export * from './descriptive.ts';
 export * from './correlation.ts';
 export * from './reliability.ts';
 export * from './factor.ts';
+export * from './cfa.ts';
 export * from './validity.ts';
 export * from './groups.ts';
 export * from './regression.ts';
