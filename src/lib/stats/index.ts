@@ -10,3 +10,4 @@ export * from './needs.ts';
 export * from './ahp.ts';
 export * from './matrix.ts';
 export * from './analyze.ts';
+export * from './summary.ts';
