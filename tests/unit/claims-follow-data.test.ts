@@ -88,9 +88,9 @@ describe('claims follow the data (seed 7)', () => {
     expect(checked).toBeGreaterThanOrEqual(10);
   });
 
-  it('a claim made false fails the build (ClaimFalse), naming the wording and the check', async () => {
+  it('a claim made false is refused with ClaimFalse (which fails the build), naming the wording and the check', async () => {
     const page = pages.find((p) => p.page === 'chapters/08-recommendations')!;
-    const sql = attr(tags(page.html, 'claim')[0], 'data-claim')!;
+    const sql = attr(tags(page.html, 'claim')[0]!, 'data-claim')!;
     const negated = `SELECT NOT holds AS holds, n FROM (${sql})`;
     const [truth] = await rows<{ holds: boolean }>(conn, sql);
     const falseOne = truth.holds ? negated : sql;
