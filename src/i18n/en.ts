@@ -185,6 +185,7 @@ export const en = {
   'sql.ex7groups': '7 Careers (by group: the protected table)',
   'stat.notMeasured': '[not measured in this survey]',
   'stat.noData': '[no respondents in this survey]',
+  'apa.groupsWithheld': ' ({count} group(s) of fewer than {k} respondents left out)',
   'needs.notMeasured': 'Not measured in this survey.',
   'needs.notMeasuredList': 'Not measured in this survey: {list}.',
   'needs.competencyRatings': 'competency ratings',

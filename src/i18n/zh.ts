@@ -187,6 +187,7 @@ export const zh: Record<keyof typeof en, string> = {
   'sql.ex7groups': '第7章 职业发展（按组别：受保护的分组表）',
   'stat.notMeasured': '［本次调查未测量］',
   'stat.noData': '［本次调查中无此类受访者］',
+  'apa.groupsWithheld': '（{count} 个不足 {k} 人的组未计入）',
   'needs.notMeasured': '本次调查未测量。',
   'needs.notMeasuredList': '本次调查未测量：{list}。',
   'needs.competencyRatings': '胜任力评分',

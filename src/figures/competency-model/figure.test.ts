@@ -7,6 +7,7 @@ import { figure } from './figure.ts';
 import { figureRows, publishedCodebook } from '../../lib/figures/render-static.ts';
 import { nodeClient } from '../../lib/db/node.ts';
 import { sqlWords } from '../../lib/figures/needs.ts';
+import { figureSQL } from '../../lib/figures/sql.ts';
 import type { SpecContext } from '../../lib/figures/types.ts';
 import { modelWeights } from '../../lib/model/ahp-judgements.ts';
 
@@ -18,9 +19,9 @@ const ctxOf = (params: Record<string, string>, lang: 'en' | 'zh' = 'en'): SpecCo
 
 describe('competency-model figure', () => {
   it('reads the protected groups table, not the microdata', () => {
-    const tables = new Set([...figure.sql.matchAll(/\b(?:FROM|JOIN)\s+(\w+)/gi)].map((m) => m[1]));
+    const tables = new Set([...figureSQL(figure, publishedCodebook()).matchAll(/\b(?:FROM|JOIN)\s+(\w+)/gi)].map((m) => m[1]));
     expect([...tables].sort()).toEqual(['groups', 't']);
-    expect(sqlWords(figure.sql).has('groups')).toBe(true);
+    expect(sqlWords(figureSQL(figure, publishedCodebook())).has('groups')).toBe(true);
   });
   describe.skipIf(!hasData)('on the published data', () => {
     it("a county's rows are that county's cells of groups.parquet, and the benchmark the whole survey's", async () => {

@@ -48,6 +48,13 @@ function controlValues(fig: HTMLElement): Record<string, string> {
   return out;
 }
 
+/** the view the figure opened on (its defaults, or <Figure params> in the chapter): the controls' data-default */
+function openingParams(fig: HTMLElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) if (sel.dataset.default) out[sel.name] = sel.dataset.default;
+  return out;
+}
+
 export async function restoreFromURL(fig: HTMLElement) {
   const def = figures[fig.dataset.figureId!];
   const requested = paramsFromURL(def.id, location.search);
@@ -59,7 +66,7 @@ export async function restoreFromURL(fig: HTMLElement) {
     status(fig, messages.figureFailed((e as Error).message), 'error');
     return;
   }
-  const { params, rejected } = resolveParams(def, requested, cb);
+  const { params, rejected } = resolveParams(def, requested, cb, openingParams(fig));
   for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) sel.value = params[sel.name];
   await update(fig, rejected);
   fig.scrollIntoView();
@@ -72,7 +79,7 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
   status(fig, t(lang, 'figure.querying'));
   try {
     const cb = await codebook();
-    const checked = resolveParams(def, controlValues(fig), cb);
+    const checked = resolveParams(def, controlValues(fig), cb, openingParams(fig));
     const params = checked.params;
     rejected = [...rejected, ...checked.rejected];
     const raw = await browserClient().query(figureSQL(def, cb), params);
@@ -89,7 +96,7 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const noteEl = fig.querySelector<HTMLElement>('.suppressed-note');
     if (noteEl) noteEl.textContent = withheldNote(rows, cb.k, lang);
     states.set(fig, { params, rows });
-    const defaults = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+    const defaults = { ...Object.fromEntries(def.params.map((p) => [p.name, p.default])), ...openingParams(fig) };
     history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`);
     const ms = performance.now() - t0;
     fig.dataset.renderMs = ms.toFixed(1);

@@ -34,7 +34,13 @@ export function controlOptions(kind: ControlKind, cb: Codebook, lang: Lang = 'en
  * Checks requested parameter values (from the URL or a control) against the allowed options.
  * Unknown keys are ignored; a disallowed value falls back to the default and is reported.
  */
-export function resolveParams(def: FigureDef, requested: Record<string, string | undefined>, cb: Codebook): { params: Record<string, string>; rejected: string[] } {
+export function resolveParams(
+  def: FigureDef,
+  requested: Record<string, string | undefined>,
+  cb: Codebook,
+  /** the view the figure opened on (<Figure params>), in place of the definition's defaults */
+  opening: Record<string, string> = {},
+): { params: Record<string, string>; rejected: string[] } {
   const params: Record<string, string> = {};
   const rejected: string[] = [];
   for (const p of def.params) {
@@ -44,7 +50,8 @@ export function resolveParams(def: FigureDef, requested: Record<string, string |
     else {
       if (want !== undefined) rejected.push(`${p.name}=${want}`);
       // a default this survey does not have (another survey's county) falls back to its first option
-      params[p.name] = allowed.includes(p.default) || !allowed.length ? p.default : allowed.find((a) => a !== 'all') ?? allowed[0];
+      const fallback = opening[p.name] ?? p.default;
+      params[p.name] = allowed.includes(fallback) || !allowed.length ? fallback : allowed.find((a) => a !== 'all') ?? allowed[0];
     }
   }
   return { params, rejected };

@@ -43,6 +43,9 @@ describe.skipIf(!existsSync(path.join(dataDir, 'respondents.parquet')))('reprodu
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { loadCodebook } from '../codebook/load.ts';
+
+const sourceCodebook = loadCodebook('data/codebook.yaml');
 
 const hasPython = (() => { try { execFileSync('python3', ['--version']); return true; } catch { return false; } })();
 describe.skipIf(!hasPython)('Python reproduce snippet', () => {
@@ -65,7 +68,7 @@ atexit.register(lambda: print("CALLS " + json.dumps(calls)))
 `);
   for (const def of Object.values(figures)) {
     it(`${def.id}: runs with duckdb alone and binds the figure's SQL and parameters`, () => {
-      const s = snippets(def, defaultParams(def));
+      const s = snippets(def, defaultParams(def), sourceCodebook);
       expect(s.python).toMatch(/pip install duckdb\b/);
       expect(s.python).not.toMatch(/\.(df|fetchdf|pl|arrow|fetchnumpy|fetch_df)\(/);
       const out = execFileSync('python3', ['-c', s.python], { env: { ...process.env, PYTHONPATH: dir }, encoding: 'utf8' });

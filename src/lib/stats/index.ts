@@ -12,3 +12,4 @@ export * from './ahp.ts';
 export * from './matrix.ts';
 export * from './analyze.ts';
 export * from './moments.ts';
+export * from './summary.ts';
