@@ -3,12 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
-export async function openDuck(): Promise<DuckDBConnection> {
+export interface DuckOptions {
+  /** DuckDB's buffer pool limit: past it, sorts, joins and tables spill to disk instead of growing */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+export async function openDuck(opts: DuckOptions = {}): Promise<DuckDBConnection> {
   // Bounded memory: DuckDB spills to disk past this limit instead of growing with the data.
+  // One spill folder per process (DuckDB creates it only when it spills, and removes what it created):
+  // concurrent builds (tests, other checkouts) never share spill files.
+  const spill = path.join(os.tmpdir(), `duckdb-spill-${process.pid}`);
   const db = await DuckDBInstance.create(':memory:', {
-    threads: '2',
-    memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? '3GB',
-    temp_directory: path.join(os.tmpdir(), 'duckdb-spill'),
+    threads: String(opts.threads ?? 2),
+    memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? opts.memoryLimit ?? '3GB',
+    temp_directory: spill,
   });
   return db.connect();
 }
