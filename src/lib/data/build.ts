@@ -10,7 +10,7 @@ import { closeSync, openSync, readSync, existsSync, mkdirSync, readFileSync, ren
 import path from 'node:path';
 import type { Codebook, Variable } from '../codebook/types.ts';
 import { publishedName } from '../codebook/load.ts';
-import { ident, lit, openDuck, rows } from './duck.ts';
+import { connectAgain, ident, lit, openDuck, rows } from './duck.ts';
 import { validateRaw, ValidationFailed } from './validate.ts';
 import { anonymiseMicrodata, bandRecordNumbers, generaliseExpr, quasiIdentifierColumns, scenarioOf, type DisclosureReport } from './anonymise.ts';
 import { buildGroupAggregates } from '../privacy/aggregates.ts';
@@ -155,7 +155,9 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   const levels = Object.fromEntries(Object.entries(disclosureCore.variables).map(([v, d]) => [v, d.level]));
   // one thread: floating-point sums in a fixed order, so the same input gives the same bytes
   await conn.run(`SET threads = 1`);
-  const aggregates = await buildGroupAggregates(conn, 'full_detail', codebook, k, levels);
+  // a second connection: two single-threaded queries side by side use both cores, deterministically
+  const conn2 = await connectAgain(conn);
+  const aggregates = await buildGroupAggregates(conn, 'full_detail', codebook, k, levels, 'groups', [conn2]);
   lap('protected aggregates');
   // What the same design reaches on smaller surveys: deterministic subsamples of these records,
   // anonymised and tabulated the same way (nothing of them is published; docs/privacy.md).
@@ -167,7 +169,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     await bandRecordNumbers(conn, 'sub_micro', scenarioOf(codebook));
     const micro = await anonymiseMicrodata(conn, 'sub_micro', codebook, k, size);
     const subLevels = Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.level]));
-    const agg = await buildGroupAggregates(conn, 'sub_full', codebook, k, subLevels, 'sub_groups');
+    const agg = await buildGroupAggregates(conn, 'sub_full', codebook, k, subLevels, 'sub_groups', [conn2]);
     reachable.push({
       respondents: size,
       recordsPublished: micro.recordsPublished,
@@ -180,6 +182,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
     });
     for (const t of ['sub_full', 'sub_micro', 'sub_groups']) await conn.run(`DROP TABLE ${t}`);
   }
+  conn2.closeSync?.();
   await conn.run(`RESET threads`);
   lap('reachable at smaller sizes');
   const disclosure: DisclosureReport = {

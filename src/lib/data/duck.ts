@@ -19,6 +19,17 @@ export async function openDuck(opts: DuckOptions = {}): Promise<DuckDBConnection
     memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? opts.memoryLimit ?? '3GB',
     temp_directory: spill,
   });
+  const conn = await db.connect();
+  instances.set(conn, db);
+  return conn;
+}
+
+const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
+
+/** Another connection to the same database (same tables), e.g. to run independent queries side by side. */
+export async function connectAgain(conn: DuckDBConnection): Promise<DuckDBConnection> {
+  const db = instances.get(conn);
+  if (!db) throw new Error('connectAgain: not a connection from openDuck()');
   return db.connect();
 }
 
