@@ -85,10 +85,14 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   const stage = (what: string) => {
     if (showProgress) process.stderr.write(`[data:build ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${what} …\n`);
   };
+  let cpuLap = process.cpuUsage();
   const lap = (what: string) => {
     timings[what] = (performance.now() - tLap) / 1000;
-    if (process.env.BUILD_TIMING) console.error(`[timing] ${what}: ${timings[what].toFixed(2)} s`);
+    const cpu = process.cpuUsage(cpuLap);
+    // CPU seconds of the whole process (DuckDB's threads included): comparable on a loaded machine
+    if (process.env.BUILD_TIMING) console.error(`[timing] ${what}: ${timings[what].toFixed(2)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, rss ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB)`);
     tLap = performance.now();
+    cpuLap = process.cpuUsage();
   };
   await conn.run(`SET preserve_insertion_order = true`);
   // Read everything as text: validation decides what is valid, nothing is coerced silently.
