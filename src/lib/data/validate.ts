@@ -97,24 +97,57 @@ export async function validateRaw(
   for (const v of codebook.variables) {
     if (!seen.has(v.name) && !v.absent) errors.push(err(file, null, v.name, null, `a column "${v.name}" (${v.label.en}) — missing column`));
   }
-  // Every check of every column is counted in ONE scan (the table may be a view over the CSV file:
-  // a million rows are read once, not once per column); examples are fetched only for failing checks.
-  const checks: { v: Variable; cond: string; expected: string }[] = [];
+  // One scan counts every problem of every column (the table may be a view over the CSV file: a
+  // million rows are read once, not once per column); examples are fetched only for failing checks.
+  // Single-digit scales (Likert items, 0/1) are proved valid from their minimum, maximum and longest
+  // value, which costs far less than testing every cell; a column that fails that proof gets the
+  // exact test in a second scan. Categorical and other columns get the exact test in the first.
+  const checks: { v: Variable; cond: string; expected: string; count: string | null }[] = [];
+  const digitRange = (v: Variable): [number, number] | null => {
+    if (v.type === 'boolean') return [0, 1];
+    if ((v.type === 'likert' || v.type === 'integer') && v.min !== undefined && v.max !== undefined && v.min >= 0 && v.max <= 9) return [v.min, v.max];
+    return null;
+  };
+  const aggs: string[] = [];
+  const fast: { v: Variable; check: number; i: number; lo: number; hi: number }[] = [];
   // (a header problem stops here, after the row count: the columns cannot be checked by name)
   for (const v of errors.length ? [] : codebook.variables) {
     if (v.absent) continue; // not asked in this survey: published as all NULL, never validated as answers
     const c = ident(v.name);
     const bad = invalidCondition(v, c);
-    if (bad) checks.push({ v, cond: `${c} IS NOT NULL AND (${bad})`, expected: expectation(v) });
-    if (!v.optional && v.role !== 'direct_identifier') checks.push({ v, cond: `${c} IS NULL`, expected: `a value (${expectation(v)}); the column is required` });
+    const i = aggs.length;
+    if (bad) {
+      const range = digitRange(v);
+      if (range) {
+        aggs.push(`min(${c}) AS lo${i}, max(${c}) AS hi${i}, max(strlen(${c}))::INTEGER AS len${i}`);
+        fast.push({ v, check: checks.length, i, lo: range[0], hi: range[1] });
+        checks.push({ v, cond: `${c} IS NOT NULL AND (${bad})`, expected: expectation(v), count: null });
+      } else {
+        aggs.push(`count(*) FILTER (WHERE ${c} IS NOT NULL AND (${bad}))::INTEGER AS bad${i}`);
+        checks.push({ v, cond: `${c} IS NOT NULL AND (${bad})`, expected: expectation(v), count: `bad${i}` });
+      }
+    }
+    if (!v.optional && v.role !== 'direct_identifier') {
+      aggs.push(`(count(*) - count(${c}))::INTEGER AS null${i}`);
+      checks.push({ v, cond: `${c} IS NULL`, expected: `a value (${expectation(v)}); the column is required`, count: `null${i}` });
+    }
   }
-  const counts = checks.map((ch, i) => `count(*) FILTER (WHERE ${ch.cond})::INTEGER AS c${i}`);
-  const [summary] = await rows<Record<string, number>>(conn, `SELECT count(*)::INTEGER AS n${counts.length ? ', ' + counts.join(', ') : ''} FROM ${ident(table)}`);
+  const [summary] = await rows<Record<string, any>>(conn, `SELECT count(*)::INTEGER AS n${aggs.length ? ', ' + aggs.join(', ') : ''} FROM ${ident(table)}`);
   if (summary.n === 0) errors.push(err(file, null, null, null, 'at least one data row (the file has a header only)'));
   if (errors.length) return errors;
+  const totals = checks.map((ch) => (ch.count ? Number(summary[ch.count]) : 0));
+  // single-digit columns whose minimum, maximum or length leave room for an invalid value: exact count
+  const unproved = fast.filter(({ i, lo, hi }) => summary[`len${i}`] !== null && !(summary[`len${i}`] === 1 && summary[`lo${i}`] >= String(lo) && summary[`hi${i}`] <= String(hi)));
+  if (unproved.length) {
+    const [exact] = await rows<Record<string, number>>(
+      conn,
+      `SELECT ${unproved.map(({ check }) => `count(*) FILTER (WHERE ${checks[check].cond})::INTEGER AS c${check}`).join(', ')} FROM ${ident(table)}`,
+    );
+    for (const { check } of unproved) totals[check] = exact[`c${check}`];
+  }
 
   for (const [i, { v, cond, expected }] of checks.entries()) {
-    const total = summary[`c${i}`];
+    const total = totals[i];
     if (!total) continue;
     const found = await rows<{ _row: number; value: string | null }>(
       conn,
