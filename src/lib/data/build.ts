@@ -7,9 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Codebook, Variable } from '../codebook/types.ts';
 import { publishedName } from '../codebook/load.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { connectAgain, ident, lit, openDuck, rows } from './duck.ts';
 import { validateRaw, ValidationFailed } from './validate.ts';
 import { anonymiseMicrodata, bandRecordNumbers, generaliseExpr, quasiIdentifierColumns, scenarioOf, type DisclosureReport } from './anonymise.ts';
@@ -64,6 +66,17 @@ export function sqlType(v: Variable): string {
 }
 
 export async function buildData(opts: BuildOptions): Promise<BuildResult> {
+  // The working database is a file, not memory: its tables are stored compressed and DuckDB keeps
+  // only what it works on within its memory limit, so memory does not grow with the survey.
+  const dbFile = path.join(os.tmpdir(), `data-build-${process.pid}-${Date.now()}.duckdb`);
+  try {
+    return await runBuild(opts, dbFile);
+  } finally {
+    for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
+  }
+}
+
+async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult> {
   const { rawDir, outDir } = opts;
   // the instrument as this survey used it: absent variables, scales from the items asked, frame values from the data
   const sourceMeta = readSourceMeta(rawDir);
@@ -76,7 +89,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
 
   // Bounded memory: the survey is read from the CSV file by streaming scans and lives only in
   // DuckDB, which spills to disk past its limit; JavaScript holds counts and small tables only.
-  const conn = await openDuck({ memoryLimit: process.env.BUILD_MEMORY_LIMIT ?? '1200MB' });
+  const conn = await openDuck({ memoryLimit: process.env.BUILD_MEMORY_LIMIT ?? '1200MB', file: dbFile });
   const t0 = performance.now();
   let tLap = t0;
   const timings: Record<string, number> = {};
@@ -154,41 +167,86 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   await bandRecordNumbers(conn, 'pub', scenario);
   const disclosureCore = await anonymiseMicrodata(conn, 'pub', codebook, k, recordsIn);
   lap('anonymise microdata');
-  // Tier 2: protected aggregate tables from the full-detail records, which are never published.
-  stage('protected aggregate tables');
   const levels = Object.fromEntries(Object.entries(disclosureCore.variables).map(([v, d]) => [v, d.level]));
-  // one thread: floating-point sums in a fixed order, so the same input gives the same bytes
+
+  // Respondent ids re-keyed: a hash of a salt and the source row, so ids carry no order or source.
+  const privateSource = sourceInfo(rawDir);
+  const salt = createHash('sha256').update(JSON.stringify({ source: privateSource.kind === 'synthetic' ? privateSource.seed : privateSource.files, v: codebook.version })).digest('hex');
+  const source: Manifest['source'] = privateSource.kind === 'synthetic' ? privateSource : { kind: 'import', survey: sourceMeta?.survey ?? null, respondents: recordsIn };
+  // the microdata: the full record with the anonymised columns, for the records anonymisation kept
+  // (aggregate-only variables left out)
+  const pubCols = detailCols.filter((c) => c !== '_row' && !scenario.aggregateOnly.includes(c)).map((c) => (anonCols.has(c) ? `a.${ident(c)}` : `f.${ident(c)}`));
+  const present = new Set(detailCols.filter((c) => c !== '_row' && !scenario.aggregateOnly.includes(c)));
+  const groupCols = ['sample', 'city', 'county', 'township', 'dept_type', 'survey_year', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment', 'train_count'].filter((c) => present.has(c));
+
+  // Write to a temporary folder; move into place only on success.
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+
+  // From here on every query runs on ONE thread: floating-point sums in a fixed order and Parquet
+  // written in one piece, so the same input gives the same bytes. The two cores are used by two
+  // connections running independent work side by side: the aggregate tables (then the competency
+  // file) on one, the microdata table and its files on the other.
   await conn.run(`SET threads = 1`);
-  // a second connection: two single-threaded queries side by side use both cores, deterministically
   const conn2 = await connectAgain(conn);
-  const aggregates = await buildGroupAggregates(conn, 'full_detail', codebook, k, levels, 'groups', [conn2]);
-  lap('protected aggregates');
-  // What the same design reaches on smaller surveys: deterministic subsamples of these records,
-  // anonymised and tabulated the same way (nothing of them is published; docs/privacy.md).
-  stage('what smaller surveys reach');
-  const reachable: DisclosureReport['reachable'] = [];
-  for (const size of [1000, 300].filter((s) => s < recordsIn)) {
-    await conn.run(`CREATE OR REPLACE TABLE sub_full AS SELECT * FROM full_detail USING SAMPLE reservoir(${size} ROWS) REPEATABLE (42)`);
-    await conn.run(`CREATE OR REPLACE TABLE sub_micro AS SELECT * FROM sub_full`);
-    await bandRecordNumbers(conn, 'sub_micro', scenarioOf(codebook));
-    const micro = await anonymiseMicrodata(conn, 'sub_micro', codebook, k, size);
-    const subLevels = Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.level]));
-    const agg = await buildGroupAggregates(conn, 'sub_full', codebook, k, subLevels, 'sub_groups', [conn2]);
-    reachable.push({
-      respondents: size,
-      recordsPublished: micro.recordsPublished,
-      levels: Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.levelName])),
-      uniqueShareBefore: micro.risk.uniqueShareBefore,
-      views: agg.report.views.length,
-      viewsOver5: agg.report.viewsOver5,
-      meanViewShare: agg.report.meanViewShare,
-      worstViewShare: agg.report.worstViewShare,
+  const copy = (c: DuckDBConnection, from: string, order: string, name: string) =>
+    c.run(`COPY (SELECT * FROM ${from} ORDER BY ${order}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
+  const timed = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const out = await f();
+    timings[what] = (performance.now() - t) / 1000;
+    if (process.env.BUILD_TIMING) console.error(`[timing]   ${what}: ${timings[what].toFixed(2)} s (side by side with other work)`);
+    return out;
+  };
+  stage('protected aggregate tables, and the microdata files alongside');
+  const respondentsTable = timed('respondents table', () =>
+    conn2.run(`CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(f._row AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = f._row`),
+  );
+  const microdataFiles = (async () => {
+    await respondentsTable;
+    await timed('copy respondents', () => copy(conn2, 'respondents', 'county, dept_type, rid', 'respondents.parquet'));
+    // CSV twin of the microdata for readers without a Parquet reader
+    await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
+  })();
+  const tables = (async () => {
+    // Tier 2: protected aggregate tables from the full-detail records, which are never published.
+    const aggregates = await timed('protected aggregates', () => buildGroupAggregates(conn, 'full_detail', codebook, k, levels, 'groups'));
+    // What the same design reaches on smaller surveys: deterministic subsamples of these records,
+    // anonymised and tabulated the same way (nothing of them is published; docs/privacy.md).
+    const reachable: DisclosureReport['reachable'] = [];
+    await timed('reachable at smaller sizes', async () => {
+      for (const size of [1000, 300].filter((s) => s < recordsIn)) {
+        await conn.run(`CREATE OR REPLACE TABLE sub_full AS SELECT * FROM full_detail USING SAMPLE reservoir(${size} ROWS) REPEATABLE (42)`);
+        await conn.run(`CREATE OR REPLACE TABLE sub_micro AS SELECT * FROM sub_full`);
+        await bandRecordNumbers(conn, 'sub_micro', scenarioOf(codebook));
+        const micro = await anonymiseMicrodata(conn, 'sub_micro', codebook, k, size);
+        const subLevels = Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.level]));
+        const agg = await buildGroupAggregates(conn, 'sub_full', codebook, k, subLevels, 'sub_groups');
+        reachable.push({
+          respondents: size,
+          recordsPublished: micro.recordsPublished,
+          levels: Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.levelName])),
+          uniqueShareBefore: micro.risk.uniqueShareBefore,
+          views: agg.report.views.length,
+          viewsOver5: agg.report.viewsOver5,
+          meanViewShare: agg.report.meanViewShare,
+          worstViewShare: agg.report.worstViewShare,
+        });
+        for (const t of ['sub_full', 'sub_micro', 'sub_groups']) await conn.run(`DROP TABLE ${t}`);
+      }
     });
-    for (const t of ['sub_full', 'sub_micro', 'sub_groups']) await conn.run(`DROP TABLE ${t}`);
-  }
+    // the competency long table (respondents × competencies) is streamed from the microdata into
+    // the file, never held as a table
+    await respondentsTable;
+    await timed('copy competency', () => copy(conn, `(${competencyTableSQL(codebook, groupCols)})`, 'competency, county, dept_type, rid', 'competency.parquet'));
+    return { aggregates, reachable };
+  })();
+  const [{ aggregates, reachable }] = await Promise.all([tables, microdataFiles]);
   conn2.closeSync?.();
-  await conn.run(`RESET threads`);
-  lap('reachable at smaller sizes');
+  await conn.run(`DROP TABLE pub`);
+  await conn.run(`DROP TABLE full_detail`);
+  lap('aggregates and files');
   const disclosure: DisclosureReport = {
     ...disclosureCore,
     generalised,
@@ -199,44 +257,8 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       quasiIdentifierColumns(codebook).join(', ') +
       ') occurs at least k times in the microdata, NULL (withheld) counted as a value of its own; each class holds at least l distinct answers to every sensitive question or the answer is withheld there. Breakdowns by group are published as aggregate tables from the full data, with cells under k and their complements withheld.',
   };
-
-  // Respondent ids re-keyed: a hash of a salt and the source row, so ids carry no order or source.
-  const privateSource = sourceInfo(rawDir);
-  const salt = createHash('sha256').update(JSON.stringify({ source: privateSource.kind === 'synthetic' ? privateSource.seed : privateSource.files, v: codebook.version })).digest('hex');
-  const source: Manifest['source'] = privateSource.kind === 'synthetic' ? privateSource : { kind: 'import', survey: sourceMeta?.survey ?? null, respondents: recordsIn };
-  // the microdata: the full record with the anonymised columns, for the records anonymisation kept
-  // (aggregate-only variables left out), in the order it is published
-  const pubCols = detailCols.filter((c) => c !== '_row' && !scenario.aggregateOnly.includes(c)).map((c) => (anonCols.has(c) ? `a.${ident(c)}` : `f.${ident(c)}`));
-  const present = new Set(detailCols.filter((c) => c !== '_row' && !scenario.aggregateOnly.includes(c)));
-  await conn.run(
-    `CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(f._row AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = f._row`,
-  );
-  await conn.run(`DROP TABLE pub`);
-  await conn.run(`DROP TABLE full_detail`);
-  lap('respondents table');
-  // Write to a temporary folder; move into place only on success.
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  await conn.run(`SET threads = 1`); // deterministic Parquet bytes
-  const copy = async (from: string, order: string, name: string) => {
-    await conn.run(
-      `COPY (SELECT * FROM ${from} ORDER BY ${order}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`,
-    );
-  };
-  stage('writing respondents.parquet and respondents.csv');
-  await copy('respondents', 'county, dept_type, rid', 'respondents.parquet');
-  lap('copy respondents');
-  // CSV twin of the microdata for readers without a Parquet reader
-  await conn.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`);
-  lap('copy respondents.csv');
-  // the competency long table (respondents × competencies) is streamed from the microdata into the
-  // file, never held as a table
-  stage('writing competency.parquet');
-  const groupCols = ['sample', 'city', 'county', 'township', 'dept_type', 'survey_year', 'gender', 'age_band', 'education', 'rank', 'service_band', 'leader', 'recruitment', 'train_count'].filter((c) => present.has(c));
-  await copy(`(${competencyTableSQL(codebook, groupCols)})`, 'competency, county, dept_type, rid', 'competency.parquet');
-  lap('copy competency');
-  await copy('groups', 'measure, scope, by_var, grp', 'groups.parquet');
+  stage('writing groups.parquet, codebook.json, disclosure.json, manifest.json');
+  await copy(conn, 'groups', 'measure, scope, by_var, grp', 'groups.parquet');
   // one k: the published codebook states the k this data was built with, and every consumer reads it there
   writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify({ ...codebook, k }, null, 2) + '\n');
   // 12 significant digits: entropy sums computed on several threads differ in the last bits from run to

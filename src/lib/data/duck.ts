@@ -7,6 +7,9 @@ export interface DuckOptions {
   /** DuckDB's buffer pool limit: past it, sorts, joins and tables spill to disk instead of growing */
   memoryLimit?: string;
   threads?: number;
+  /** a database file instead of memory: tables are stored compressed and DuckDB keeps only what it
+   * works on in memory (the caller removes the file, see `closeDuck`) */
+  file?: string;
 }
 
 export async function openDuck(opts: DuckOptions = {}): Promise<DuckDBConnection> {
@@ -14,7 +17,7 @@ export async function openDuck(opts: DuckOptions = {}): Promise<DuckDBConnection
   // One spill folder per process (DuckDB creates it only when it spills, and removes what it created):
   // concurrent builds (tests, other checkouts) never share spill files.
   const spill = path.join(os.tmpdir(), `duckdb-spill-${process.pid}`);
-  const db = await DuckDBInstance.create(':memory:', {
+  const db = await DuckDBInstance.create(opts.file ?? ':memory:', {
     threads: String(opts.threads ?? 2),
     memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? opts.memoryLimit ?? '3GB',
     temp_directory: spill,
