@@ -1,7 +1,8 @@
-// `npm run bench [-- --sizes 10000,100000,1000000] [--skip-site]`: prints, per size,
+// `npm run bench [-- --sizes 10000,100000,1000000] [--skip-site] [--raw-cache DIR]`: prints, per size,
 // generation and build time, peak memory and Parquet size; then, for a chapter page served
 // locally, JS loaded before interaction, DuckDB-WASM start, re-query-and-redraw times and bytes
-// read per query. Figures are printed, never asserted.
+// read per query. Figures are printed, never asserted. `--raw-cache DIR` keeps the generated raw survey
+// of each size in DIR/<size> and reuses it on the next run (generation is then not timed).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, cpSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -17,22 +18,24 @@ const grab = (text: string, re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
 
 const dataDirs: Record<number, string> = {};
 console.log('\n== Data: generate + build ==');
-console.log('respondents   generate_s  gen_peak_MB  csv_MB   build_s  anonymise_s  aggregates_s  build_peak_MB  respondents.parquet_MB  competency.parquet_MB');
+console.log('respondents   generate_s  gen_peak_MB  csv_MB   build_s  build_cpu_s  anonymise_s  aggregates_s  build_peak_MB  respondents.parquet_MB  competency.parquet_MB');
 for (const n of sizes) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `bench-${n}-`));
-  const raw = path.join(dir, 'raw');
+  const raw = args['raw-cache'] ? path.join(args['raw-cache'], String(n)) : path.join(dir, 'raw');
   const out = path.join(dir, 'data');
-  const g = tsx('scripts/generate.ts', ['--respondents', String(n), '--out', raw]);
+  const cached = args['raw-cache'] && existsSync(path.join(raw, 'respondents.csv'));
+  const g = cached ? 'cached' : tsx('scripts/generate.ts', ['--respondents', String(n), '--out', raw]);
   const b = tsx('scripts/build-data.ts', ['--raw', raw, '--out', out]);
   dataDirs[n] = out;
   const mb = (f: string) => (statSync(f).size / 1048576).toFixed(2);
   console.log(
     [
       String(n).padEnd(13),
-      String(grab(g, /in ([\d.]+) s/)).padEnd(11),
+      (cached ? 'cached' : String(grab(g, /in ([\d.]+) s/))).padEnd(11),
       String(grab(g, /peak RSS (\d+) MB/)).padEnd(12),
       mb(path.join(raw, 'respondents.csv')).padEnd(8),
       String(grab(b, /\(([\d.]+) s,/)).padEnd(8),
+      String(grab(b, /cpu ([\d.]+) s/)).padEnd(12),
       String(grab(b, /anonymise ([\d.]+) s/)).padEnd(12),
       String(grab(b, /aggregates ([\d.]+) s/)).padEnd(13),
       String(grab(b, /peak RSS (\d+) MB/)).padEnd(14),

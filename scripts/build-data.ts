@@ -24,7 +24,7 @@ try {
       `recoding ${Object.entries(disclosure.variables).map(([v, d]) => `${v}:${d.level}`).join(' ')}; ` +
       `group views withhold at most ${(((disclosure.aggregates)?.worstViewShare ?? 0) * 100).toFixed(1)}% ` +
       `[anonymise ${(timings['anonymise microdata'] ?? 0).toFixed(1)} s, aggregates ${(timings['protected aggregates'] ?? 0).toFixed(1)} s] ` +
-      `(${((performance.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB)`,
+      `(${((performance.now() - t0) / 1000).toFixed(1)} s, cpu ${((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB)`,
   );
 } catch (e) {
   if (e instanceof ValidationFailed) {

@@ -162,9 +162,9 @@ export async function anonymiseMicrodata(
   const suppressedCells: Record<string, number> = Object.fromEntries(qiCols.map((c) => [c, 0]));
   const small = rowsWhere(`w < ${k}`, `count(*) ${over}`);
   for (const col of order) {
-    const [{ n }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM ${t} WHERE ${small} AND ${ident(col)} IS NOT NULL`);
-    suppressedCells[col] = n;
-    if (n > 0) await conn.run(`UPDATE ${t} SET ${ident(col)} = NULL WHERE ${small}`);
+    // one pass per variable: the cells blanked are the rows the update changes
+    const blanked = await conn.run(`UPDATE ${t} SET ${ident(col)} = NULL WHERE ${small} AND ${ident(col)} IS NOT NULL`);
+    suppressedCells[col] = blanked.rowsChanged;
   }
   // 5. record suppression
   await conn.run(`DELETE FROM ${t} WHERE ${small}`);
@@ -174,9 +174,8 @@ export async function anonymiseMicrodata(
   let lAchieved: number | null = null;
   for (const sv of s.sensitive) {
     const homogeneous = rowsWhere(`w < ${s.l}`, `CASE WHEN count(${ident(sv)}) ${over} > 0 THEN count(DISTINCT ${ident(sv)}) ${over} ELSE ${s.l} END`);
-    const [{ cells }] = await rows<{ cells: number }>(conn, `SELECT count(${ident(sv)})::INTEGER AS cells FROM ${t} WHERE ${homogeneous}`);
     const [{ classes }] = await rows<{ classes: number }>(conn, `SELECT count(*)::INTEGER AS classes FROM (SELECT DISTINCT ${keyCols || '1'} FROM ${t} WHERE ${homogeneous})`);
-    if (cells > 0) await conn.run(`UPDATE ${t} SET ${ident(sv)} = NULL WHERE ${homogeneous}`);
+    const cells = (await conn.run(`UPDATE ${t} SET ${ident(sv)} = NULL WHERE ${homogeneous} AND ${ident(sv)} IS NOT NULL`)).rowsChanged;
     sensitiveWithheld[sv] = { cells, classes };
     const [{ lmin }] = await rows<{ lmin: number | null }>(
       conn,

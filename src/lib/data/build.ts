@@ -7,10 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Codebook, Variable } from '../codebook/types.ts';
 import { publishedName } from '../codebook/load.ts';
-import { ident, lit, openDuck, rows } from './duck.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { connectAgain, ident, lit, openDuck, rows } from './duck.ts';
 import { validateRaw, ValidationFailed } from './validate.ts';
 import { anonymiseMicrodata, bandRecordNumbers, generaliseExpr, quasiIdentifierColumns, scenarioOf, type DisclosureReport } from './anonymise.ts';
 import { buildGroupAggregates } from '../privacy/aggregates.ts';
@@ -24,6 +26,8 @@ export interface BuildOptions {
   k?: number;
   /** rows per Parquet row group */
   rowGroupSize?: number;
+  /** print stages and elapsed time to stderr (default: on a terminal, or for a raw file over 20 MB) */
+  progress?: boolean;
 }
 
 export interface BuildResult {
@@ -62,6 +66,17 @@ export function sqlType(v: Variable): string {
 }
 
 export async function buildData(opts: BuildOptions): Promise<BuildResult> {
+  // The working database is a file, not memory: its tables are stored compressed and DuckDB keeps
+  // only what it works on within its memory limit, so memory does not grow with the survey.
+  const dbFile = path.join(os.tmpdir(), `data-build-${process.pid}-${Date.now()}.duckdb`);
+  try {
+    return await runBuild(opts, dbFile);
+  } finally {
+    for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
+  }
+}
+
+async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult> {
   const { rawDir, outDir } = opts;
   // the instrument as this survey used it: absent variables, scales from the items asked, frame values from the data
   const sourceMeta = readSourceMeta(rawDir);
@@ -72,30 +87,49 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   if (!existsSync(file)) throw new Error(`no raw data at ${file}: run \`npm run data:generate\` or \`npm run data:import\` first`);
   if (statSync(file).size === 0) throw new ValidationFailed([{ file, row: null, column: null, value: null, expected: 'a header row and data (the file is empty)', message: `${file}: expected a header row and data (the file is empty)` }]);
 
-  const conn = await openDuck();
-  let tLap = performance.now();
+  // Bounded memory: the survey is read from the CSV file by streaming scans and lives only in
+  // DuckDB, which spills to disk past its limit; JavaScript holds counts and small tables only.
+  const conn = await openDuck({ memoryLimit: process.env.BUILD_MEMORY_LIMIT ?? '1200MB', file: dbFile });
+  const t0 = performance.now();
+  let tLap = t0;
   const timings: Record<string, number> = {};
+  // progress on long builds (stage, elapsed) to stderr: on a terminal, or when the survey is large
+  const showProgress = opts.progress ?? (Boolean(process.stderr.isTTY) || statSync(file).size > 20 * 1024 * 1024);
+  const stage = (what: string) => {
+    if (showProgress) process.stderr.write(`[data:build ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${what} …\n`);
+  };
+  let cpuLap = process.cpuUsage();
   const lap = (what: string) => {
     timings[what] = (performance.now() - tLap) / 1000;
-    if (process.env.BUILD_TIMING) console.error(`[timing] ${what}: ${timings[what].toFixed(2)} s`);
+    const cpu = process.cpuUsage(cpuLap);
+    // CPU seconds of the whole process (DuckDB's threads included): comparable on a loaded machine
+    if (process.env.BUILD_TIMING) console.error(`[timing] ${what}: ${timings[what].toFixed(2)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, rss ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB)`);
     tLap = performance.now();
+    cpuLap = process.cpuUsage();
   };
   await conn.run(`SET preserve_insertion_order = true`);
   // Read everything as text: validation decides what is valid, nothing is coerced silently.
+  // A view, not a table: each pass streams the file (validation once, the typed table once).
+  stage('reading and validating the raw data');
+  await conn.run(
+    `CREATE VIEW raw AS SELECT row_number() OVER () AS _row, * FROM read_csv(${lit(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = false, auto_detect = false, columns = ${await headerColumns(file)})`,
+  );
+  const notCSV = (e: unknown) =>
+    new ValidationFailed([{ file, row: null, column: null, value: null, expected: 'a well-formed CSV', message: `${file}: not a well-formed CSV (${(e as Error).message.split('\n')[0]})` }]);
+  let header: string[];
+  let errors: Awaited<ReturnType<typeof validateRaw>>;
   try {
-    await conn.run(
-      `CREATE TABLE raw AS SELECT row_number() OVER () AS _row, * FROM read_csv(${lit(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = false, auto_detect = false, columns = ${await headerColumns(file)})`,
-    );
+    header = (await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE raw)`)).map((r) => r.column_name).filter((c) => c !== '_row');
+    errors = await validateRaw(conn, 'raw', header, codebook, file);
   } catch (e) {
-    throw new ValidationFailed([{ file, row: null, column: null, value: null, expected: 'a well-formed CSV', message: `${file}: not a well-formed CSV (${(e as Error).message.split('\n')[0]})` }]);
+    if (e instanceof ValidationFailed) throw e;
+    throw notCSV(e);
   }
-  const header = (await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE raw)`)).map((r) => r.column_name).filter((c) => c !== '_row');
-  lap('load');
-  const errors = await validateRaw(conn, 'raw', header, codebook, file);
+  lap('load and validate');
   if (errors.length) throw new ValidationFailed(errors);
-  codebook = await frameFromData(conn, 'raw', codebook);
 
-  // Typed, generalised, identifier-free table.
+  // Typed, generalised, identifier-free table with the scale scores: the full-detail records, never published.
+  stage('typed table');
   const select: string[] = [];
   const generalised: DisclosureReport['generalised'] = {};
   const published: Variable[] = [];
@@ -109,51 +143,115 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       select.push(`${g.expr} AS ${ident(g.to)}`);
     } else select.push(`${typed} AS ${ident(v.name)}`);
   }
-  const [{ n: recordsIn }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM raw`);
-  await conn.run(`CREATE TABLE pub AS SELECT _row, ${select.join(', ')} FROM raw`);
-  for (const v of codebook.variables) if (v.generalise) generalised[v.name] = { from: v.name, to: v.generalise.to, records: recordsIn };
-  await conn.run(`DROP TABLE raw`);
-
-  lap('typed table');
   // Scale scores: mean of the items asked after reverse keying; NULL if any asked item is missing.
   const scoreCols = scoreColumnsSQL(codebook);
-  await conn.run(`CREATE OR REPLACE TABLE pub AS SELECT *, ${scoreCols.join(', ')} FROM pub`);
-  await conn.run(`CREATE TABLE full_detail AS SELECT * FROM pub`);
-  await bandRecordNumbers(conn, 'pub', scenarioOf(codebook));
-  // Tier 1: the microdata, k-anonymous over the declared scenario.
+  try {
+    await conn.run(`CREATE TABLE full_detail AS SELECT *, ${scoreCols.join(', ')} FROM (SELECT _row, ${select.join(', ')} FROM raw)`);
+  } catch (e) {
+    throw notCSV(e);
+  }
+  await conn.run(`DROP VIEW raw`);
+  codebook = await frameFromData(conn, 'full_detail', codebook);
+  const [{ n: recordsIn }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM full_detail`);
+  for (const v of codebook.variables) if (v.generalise) generalised[v.name] = { from: v.name, to: v.generalise.to, records: recordsIn };
+  lap('typed table');
+
+  // Tier 1: the microdata, k-anonymous over the declared scenario. Only the columns anonymisation
+  // reads or changes (the frame, the intruder's variables, sensitive answers) go through it: a narrow
+  // table keyed by _row, joined back to the full record when the microdata is written.
+  stage('anonymising the microdata');
+  const scenario = scenarioOf(codebook);
+  const detailCols = (await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE full_detail)`)).map((r) => r.column_name);
+  const anonCols = new Set([...scenario.fixed, ...scenario.quasiIdentifiers.map((q) => q.name), ...scenario.sensitive].filter((c) => detailCols.includes(c)));
+  await conn.run(`CREATE TABLE pub AS SELECT _row, ${[...anonCols].map(ident).join(', ')} FROM full_detail`);
+  await bandRecordNumbers(conn, 'pub', scenario);
   const disclosureCore = await anonymiseMicrodata(conn, 'pub', codebook, k, recordsIn);
   lap('anonymise microdata');
-  // Tier 2: protected aggregate tables from the full-detail records, which are never published.
   const levels = Object.fromEntries(Object.entries(disclosureCore.variables).map(([v, d]) => [v, d.level]));
-  // one thread: floating-point sums in a fixed order, so the same input gives the same bytes
+
+  // Respondent ids re-keyed: a hash of a salt and the source row, so ids carry no order or source.
+  const privateSource = sourceInfo(rawDir);
+  const salt = createHash('sha256').update(JSON.stringify({ source: privateSource.kind === 'synthetic' ? privateSource.seed : privateSource.files, v: codebook.version })).digest('hex');
+  const source: Manifest['source'] = privateSource.kind === 'synthetic' ? privateSource : { kind: 'import', survey: sourceMeta?.survey ?? null, respondents: recordsIn };
+  // the microdata: the full record with the anonymised columns, for the records anonymisation kept
+  // (aggregate-only variables left out)
+  const pubCols = detailCols.filter((c) => c !== '_row' && !scenario.aggregateOnly.includes(c)).map((c) => (anonCols.has(c) ? `a.${ident(c)}` : `f.${ident(c)}`));
+  const present = new Set(detailCols.filter((c) => c !== '_row' && !scenario.aggregateOnly.includes(c)));
+  // the competency table carries every published frame and quasi-identifier column (and the numbers an
+  // intruder knows, banded in the microdata), in codebook order: the codebook says which they are
+  const carried = codebook.variables
+    .filter((v) => v.role === 'frame' || v.role === 'quasi_identifier' || scenario.quasiIdentifiers.some((q) => q.name === (v.generalise?.to ?? v.name)))
+    .map((v) => v.generalise?.to ?? v.name);
+  const groupCols = [...new Set(carried)].filter((c) => present.has(c));
+
+  // Write to a temporary folder; move into place only on success.
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+
+  // From here on every query runs on ONE thread: floating-point sums in a fixed order and Parquet
+  // written in one piece, so the same input gives the same bytes. The two cores are used by two
+  // connections running independent work side by side: the aggregate tables (then the competency
+  // file) on one, the microdata table and its files on the other.
   await conn.run(`SET threads = 1`);
-  const aggregates = await buildGroupAggregates(conn, 'full_detail', codebook, k, levels);
-  lap('protected aggregates');
-  // What the same design reaches on smaller surveys: deterministic subsamples of these records,
-  // anonymised and tabulated the same way (nothing of them is published; docs/privacy.md).
-  const reachable: DisclosureReport['reachable'] = [];
-  for (const size of [1000, 300].filter((s) => s < recordsIn)) {
-    await conn.run(`CREATE OR REPLACE TABLE sub_full AS SELECT * FROM full_detail USING SAMPLE reservoir(${size} ROWS) REPEATABLE (42)`);
-    await conn.run(`CREATE OR REPLACE TABLE sub_micro AS SELECT * FROM sub_full`);
-    await bandRecordNumbers(conn, 'sub_micro', scenarioOf(codebook));
-    const micro = await anonymiseMicrodata(conn, 'sub_micro', codebook, k, size);
-    const subLevels = Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.level]));
-    const agg = await buildGroupAggregates(conn, 'sub_full', codebook, k, subLevels, 'sub_groups');
-    reachable.push({
-      respondents: size,
-      recordsPublished: micro.recordsPublished,
-      levels: Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.levelName])),
-      uniqueShareBefore: micro.risk.uniqueShareBefore,
-      views: agg.report.views.length,
-      viewsOver5: agg.report.viewsOver5,
-      meanViewShare: agg.report.meanViewShare,
-      worstViewShare: agg.report.worstViewShare,
+  const conn2 = await connectAgain(conn);
+  const copy = (c: DuckDBConnection, from: string, order: string, name: string) =>
+    c.run(`COPY (SELECT * FROM ${from} ORDER BY ${order}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
+  const timed = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const out = await f();
+    timings[what] = (performance.now() - t) / 1000;
+    if (process.env.BUILD_TIMING) console.error(`[timing]   ${what}: ${timings[what].toFixed(2)} s (side by side with other work)`);
+    return out;
+  };
+  stage('protected aggregate tables, and the microdata files alongside');
+  const respondentsTable = timed('respondents table', () =>
+    conn2.run(`CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(f._row AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = f._row`),
+  );
+  const microdataFiles = (async () => {
+    await respondentsTable;
+    await timed('copy respondents', () => copy(conn2, 'respondents', 'county, dept_type, rid', 'respondents.parquet'));
+    // CSV twin of the microdata for readers without a Parquet reader
+    await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
+  })();
+  const tables = (async () => {
+    // Tier 2: protected aggregate tables from the full-detail records, which are never published.
+    const aggregates = await timed('protected aggregates', () => buildGroupAggregates(conn, 'full_detail', codebook, k, levels, 'groups'));
+    // What the same design reaches on smaller surveys: deterministic subsamples of these records,
+    // anonymised and tabulated the same way (nothing of them is published; docs/privacy.md).
+    const reachable: DisclosureReport['reachable'] = [];
+    await timed('reachable at smaller sizes', async () => {
+      for (const size of [1000, 300].filter((s) => s < recordsIn)) {
+        await conn.run(`CREATE OR REPLACE TABLE sub_full AS SELECT * FROM full_detail USING SAMPLE reservoir(${size} ROWS) REPEATABLE (42)`);
+        await conn.run(`CREATE OR REPLACE TABLE sub_micro AS SELECT * FROM sub_full`);
+        await bandRecordNumbers(conn, 'sub_micro', scenarioOf(codebook));
+        const micro = await anonymiseMicrodata(conn, 'sub_micro', codebook, k, size);
+        const subLevels = Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.level]));
+        const agg = await buildGroupAggregates(conn, 'sub_full', codebook, k, subLevels, 'sub_groups');
+        reachable.push({
+          respondents: size,
+          recordsPublished: micro.recordsPublished,
+          levels: Object.fromEntries(Object.entries(micro.variables).map(([v, d]) => [v, d.levelName])),
+          uniqueShareBefore: micro.risk.uniqueShareBefore,
+          views: agg.report.views.length,
+          viewsOver5: agg.report.viewsOver5,
+          meanViewShare: agg.report.meanViewShare,
+          worstViewShare: agg.report.worstViewShare,
+        });
+        for (const t of ['sub_full', 'sub_micro', 'sub_groups']) await conn.run(`DROP TABLE ${t}`);
+      }
     });
-    for (const t of ['sub_full', 'sub_micro', 'sub_groups']) await conn.run(`DROP TABLE ${t}`);
-  }
-  await conn.run(`RESET threads`);
+    // the competency long table (respondents × competencies) is streamed from the microdata into
+    // the file, never held as a table
+    await respondentsTable;
+    await timed('copy competency', () => copy(conn, `(${competencyTableSQL(codebook, groupCols)})`, 'competency, county, dept_type, rid', 'competency.parquet'));
+    return { aggregates, reachable };
+  })();
+  const [{ aggregates, reachable }] = await Promise.all([tables, microdataFiles]);
+  conn2.closeSync?.();
+  await conn.run(`DROP TABLE pub`);
   await conn.run(`DROP TABLE full_detail`);
-  lap('reachable at smaller sizes');
+  lap('aggregates and files');
   const disclosure: DisclosureReport = {
     ...disclosureCore,
     generalised,
@@ -164,43 +262,8 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       quasiIdentifierColumns(codebook).join(', ') +
       ') occurs at least k times in the microdata, NULL (withheld) counted as a value of its own; each class holds at least l distinct answers to every sensitive question or the answer is withheld there. Breakdowns by group are published as aggregate tables from the full data, with cells under k and their complements withheld.',
   };
-
-  // Respondent ids re-keyed: a hash of a salt and the source row, so ids carry no order or source.
-  const privateSource = sourceInfo(rawDir);
-  const salt = createHash('sha256').update(JSON.stringify({ source: privateSource.kind === 'synthetic' ? privateSource.seed : privateSource.files, v: codebook.version })).digest('hex');
-  const source: Manifest['source'] = privateSource.kind === 'synthetic' ? privateSource : { kind: 'import', survey: sourceMeta?.survey ?? null, respondents: recordsIn };
-  await conn.run(`CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(_row AS VARCHAR)), 1, 16) AS rid, * EXCLUDE (_row) FROM pub`);
-  await conn.run(`DROP TABLE pub`);
-  const present = new Set((await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE respondents)`)).map((r) => r.column_name));
-
-  // the competency table carries every published frame and quasi-identifier column (and the numbers an
-  // intruder knows, banded in the microdata), in codebook order: the codebook says which they are
-  const scenario = scenarioOf(codebook);
-  const carried = codebook.variables
-    .filter((v) => v.role === 'frame' || v.role === 'quasi_identifier' || scenario.quasiIdentifiers.some((q) => q.name === (v.generalise?.to ?? v.name)))
-    .map((v) => v.generalise?.to ?? v.name);
-  const groupCols = [...new Set(carried)].filter((c) => present.has(c));
-  lap('respondents table');
-  await conn.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols)}`);
-
-  lap('competency table');
-  // Write to a temporary folder; move into place only on success.
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  await conn.run(`SET threads = 1`); // deterministic Parquet bytes
-  const copy = async (table: string, order: string, name: string) => {
-    await conn.run(
-      `COPY (SELECT * FROM ${table} ORDER BY ${order}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`,
-    );
-  };
-  await copy('respondents', 'county, dept_type, rid', 'respondents.parquet');
-  lap('copy respondents');
-  await copy('competency', 'competency, county, dept_type, rid', 'competency.parquet');
-  lap('copy competency');
-  // CSV twin of the microdata for readers without a Parquet reader
-  await conn.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`);
-  await copy('groups', 'measure, scope, by_var, grp', 'groups.parquet');
+  stage('writing groups.parquet, codebook.json, disclosure.json, manifest.json');
+  await copy(conn, 'groups', 'measure, scope, by_var, grp', 'groups.parquet');
   // one k: the published codebook states the k this data was built with, and every consumer reads it there
   writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify({ ...codebook, k }, null, 2) + '\n');
   // 12 significant digits: entropy sums computed on several threads differ in the last bits from run to

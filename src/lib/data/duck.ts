@@ -3,13 +3,36 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
-export async function openDuck(): Promise<DuckDBConnection> {
+export interface DuckOptions {
+  /** DuckDB's buffer pool limit: past it, sorts, joins and tables spill to disk instead of growing */
+  memoryLimit?: string;
+  threads?: number;
+  /** a database file instead of memory: tables are stored compressed and DuckDB keeps only what it
+   * works on in memory (the caller removes the file, see `closeDuck`) */
+  file?: string;
+}
+
+export async function openDuck(opts: DuckOptions = {}): Promise<DuckDBConnection> {
   // Bounded memory: DuckDB spills to disk past this limit instead of growing with the data.
-  const db = await DuckDBInstance.create(':memory:', {
-    threads: '2',
-    memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? '3GB',
-    temp_directory: path.join(os.tmpdir(), 'duckdb-spill'),
+  // One spill folder per process (DuckDB creates it only when it spills, and removes what it created):
+  // concurrent builds (tests, other checkouts) never share spill files.
+  const spill = path.join(os.tmpdir(), `duckdb-spill-${process.pid}`);
+  const db = await DuckDBInstance.create(opts.file ?? ':memory:', {
+    threads: String(opts.threads ?? 2),
+    memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? opts.memoryLimit ?? '3GB',
+    temp_directory: spill,
   });
+  const conn = await db.connect();
+  instances.set(conn, db);
+  return conn;
+}
+
+const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
+
+/** Another connection to the same database (same tables), e.g. to run independent queries side by side. */
+export async function connectAgain(conn: DuckDBConnection): Promise<DuckDBConnection> {
+  const db = instances.get(conn);
+  if (!db) throw new Error('connectAgain: not a connection from openDuck()');
   return db.connect();
 }
 

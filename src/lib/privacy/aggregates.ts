@@ -96,12 +96,32 @@ interface Moment {
   q: number | null;
 }
 
-export async function buildGroupAggregates(conn: DuckDBConnection, table: string, cb: Codebook, k: number, microdataLevels: Record<string, number> = {}, outTable = 'groups'): Promise<{ report: AggregateReport }> {
+/** `parallel`: more connections to the same database, on which the per-variable queries run side by side. */
+export async function buildGroupAggregates(
+  conn: DuckDBConnection,
+  table: string,
+  cb: Codebook,
+  k: number,
+  microdataLevels: Record<string, number> = {},
+  outTable = 'groups',
+  parallel: DuckDBConnection[] = [],
+): Promise<{ report: AggregateReport }> {
   const t = ident(table);
   const columns = new Set((await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE ${t})`)).map((r) => r.column_name));
   // a measure whose columns this survey lacks is left out (it is "not measured", not an error)
   const measures: AggregateMeasure[] = [];
-  for (const m of aggregateMeasures(cb, columns)) {
+  const candidates = aggregateMeasures(cb, columns);
+  let allBind = candidates.length > 0;
+  try {
+    if (allBind) await conn.run(`SELECT ${candidates.map((m) => m.sql).join(', ')} FROM ${t} LIMIT 0`); // one probe when every measure binds
+  } catch {
+    allBind = false;
+  }
+  for (const m of candidates) {
+    if (allBind) {
+      measures.push(m);
+      continue;
+    }
     try {
       await conn.run(`SELECT ${m.sql} FROM ${t} LIMIT 0`);
       measures.push(m);
@@ -147,13 +167,26 @@ export async function buildGroupAggregates(conn: DuckDBConnection, table: string
   const scopes = ['all', ...totals.filter((r) => r.scope !== 'all').map((r) => String(r.scope)).sort()];
   const counties = scopes.slice(1);
 
-  for (const by of bys) {
+  // The breakdowns, one query per grouping variable. Each query runs on one thread (sums of floats in
+  // the table's order: the same input gives the same bytes), so independent queries run side by side
+  // on the extra connections, if any, rather than one query on several threads.
+  const sets = hasCounty ? `GROUPING SETS ((county, __grp), (__grp))` : `__grp`;
+  const byQuery = (by: string) =>
+    `SELECT ${scopeExpr} AS scope, __grp AS grp, count(*)::INTEGER AS n${mcols ? ', ' + mcols : ''} FROM (SELECT *, CAST(${ident(by)} AS VARCHAR) AS __grp FROM ${t}) GROUP BY ${sets}`;
+  const results: Record<string, any>[][] = new Array(bys.length);
+  let next = 0;
+  await Promise.all(
+    [conn, ...parallel].map(async (c) => {
+      while (next < bys.length) {
+        const i = next++;
+        results[i] = await rows<Record<string, any>>(c, byQuery(bys[i]));
+      }
+    }),
+  );
+
+  for (const [bi, by] of bys.entries()) {
     // the group goes in a column of its own, so that grouping by county within county scopes works too
-    const sets = hasCounty ? `GROUPING SETS ((county, __grp), (__grp))` : `__grp`;
-    const got = await rows<Record<string, any>>(
-      conn,
-      `SELECT ${scopeExpr} AS scope, __grp AS grp, count(*)::INTEGER AS n${mcols ? ', ' + mcols : ''} FROM (SELECT *, CAST(${ident(by)} AS VARCHAR) AS __grp FROM ${t}) GROUP BY ${sets}`,
-    );
+    const got = results[bi];
     const byCell = new Map(got.map((r) => [key(r.scope, r.grp), r]));
     // every code a cell can have: the codebook's values and any seen in the data (zero cells included)
     // (codes the codebook does not list — no answer, new frame values — in a fixed order, so the protection does not depend on row order)
