@@ -23,9 +23,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Codebook } from '../codebook/types.ts';
 import { ident, lit, rows } from '../data/duck.ts';
 import { protectCells, type Equation } from './cells.ts';
-import { MEASURES } from '../compare/measures.ts';
+import { measuresOf } from '../compare/measures.ts';
 import { GROUP_VARIABLES } from '../figures/options.ts';
-import { COMPARE_BY } from '../compare/measures.ts';
+import { groupVariables } from '../codebook/groups.ts';
 import { scenarioOf } from '../data/anonymise.ts';
 
 export interface AggregateMeasure {
@@ -37,7 +37,7 @@ export interface AggregateMeasure {
 export function aggregateMeasures(cb: Codebook, columns: Set<string>): AggregateMeasure[] {
   const out: AggregateMeasure[] = [];
   for (const s of cb.scales) if (columns.has(s.score)) out.push({ id: s.score, sql: ident(s.score) });
-  for (const m of MEASURES) if (!out.some((o) => o.id === m.id)) out.push({ id: m.id, sql: m.sql });
+  for (const m of measuresOf(cb)) if (!out.some((o) => o.id === m.id)) out.push({ id: m.id, sql: m.sql });
   // every option of a multi-select question (barriers, formats, preferences): its share follows from the mean of 0/1
   for (const v of cb.variables) if (v.multiselect && v.type === 'boolean' && columns.has(v.name)) out.push({ id: v.name, sql: ident(v.name) });
   for (const d of cb.dimensions) {
@@ -58,7 +58,7 @@ export function aggregateMeasures(cb: Codebook, columns: Set<string>): Aggregate
 }
 
 /** The grouping variables the report breaks results down by (figures and /compare/). */
-export const AGGREGATE_BY = [...new Set([...GROUP_VARIABLES, ...COMPARE_BY, 'sample'])];
+export const aggregateBy = (cb: Codebook) => [...new Set([...GROUP_VARIABLES, ...groupVariables(cb), 'sample'])];
 
 export interface ViewUtility {
   by: string;
@@ -112,7 +112,7 @@ export async function buildGroupAggregates(conn: DuckDBConnection, table: string
   const scenario = scenarioOf(cb);
   // a sensitive answer (misconduct) is withheld wherever everyone in a cell gave the same answer
   const sensitive = new Set(scenario.sensitive);
-  const bys = AGGREGATE_BY.filter((b) => columns.has(b));
+  const bys = aggregateBy(cb).filter((b) => columns.has(b));
   const hasCounty = columns.has('county');
   await conn.run(`CREATE OR REPLACE TABLE ${ident(outTable)} (scope VARCHAR, by_var VARCHAR, grp VARCHAR, measure VARCHAR, n INTEGER, m_n INTEGER, m_sum DOUBLE, m_sumsq DOUBLE, withheld BOOLEAN)`);
   const app = await conn.createAppender(outTable);
