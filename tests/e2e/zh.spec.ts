@@ -14,7 +14,7 @@ const chinese = pages.filter((p) => p.startsWith('/zh/'));
 
 /** Latin-letter words allowed in Chinese text: methods, statistics, units, file formats and tools. */
 const ALLOWED = new Set(
-  ('AHP IPA SQL Borich MWDS KMO Bartlett Cronbach McDonald Wilson Welch Holm Saaty OLS VIF SE CI RI CR AVE df ' +
+  ('AHP IPA SQL Borich MWDS Bonferroni KMO Bartlett Cronbach McDonald Wilson Welch Holm Saaty OLS VIF SE CI RI CR AVE df ' +
     'CSV SVG PNG JSON Parquet DuckDB DuckDB-WASM WebAssembly JavaScript Python CLI Node MIT SHA KB MB HTTP IP ' +
     'Ctrl Enter LIMIT psych bfi minres ln var max R').split(' '),
 );

@@ -167,4 +167,6 @@ export interface CompareMeasureDef {
   better?: 'higher' | 'lower';
   /** needed when the variable's or single scale's own label does not fit */
   label?: Label;
+  /** one of the (up to five) headline numbers of the county brief */
+  headline?: boolean;
 }

@@ -14,8 +14,10 @@ export function rankRows<T extends { mean: number; code: string }>(rows: T[]): T
   return [...rows].sort((a, b) => b.mean - a.mean || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-export function caterpillarSVG(opts: { id: string; title: string; rows: CaterpillarRow[]; benchmark: number; benchmarkLabel: string; fmt: (v: number) => string; labelWidth?: number }): string {
-  const rows = rankRows(opts.rows);
+export function caterpillarSVG(opts: { id: string; title: string; rows: CaterpillarRow[]; benchmark: number; benchmarkLabel: string; fmt: (v: number) => string; labelWidth?: number; bounds?: [number, number] }): string {
+  // a share's interval is drawn within 0–100%
+  const clamp = (v: number) => (opts.bounds ? Math.min(opts.bounds[1], Math.max(opts.bounds[0], v)) : v);
+  const rows = rankRows(opts.rows).map((r) => ({ ...r, lo: clamp(r.lo), hi: clamp(r.hi) }));
   const W = 320, rowH = 16, top = 18, bottom = 20;
   const left = opts.labelWidth ?? 112, right = 12;
   const H = top + rows.length * rowH + bottom;

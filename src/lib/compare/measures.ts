@@ -20,6 +20,8 @@ export interface Measure {
   percent?: boolean;
   /** the range of the scale the mean is on (for "effect in scale units"), when it has one */
   range?: [number, number];
+  /** one of the county brief's headline numbers */
+  headline?: boolean;
 }
 
 const sectionLabel = (cb: Codebook, id: string): Label => cb.sections.find((s) => s.id === id)?.label ?? { en: id, zh: id };
@@ -58,6 +60,7 @@ function declared(cb: Codebook, d: CompareMeasureDef): Measure | null {
       higherIsBetter: better(d),
       digits: share ? 0 : v.type === 'likert' ? 2 : 1,
       ...(share ? { percent: true } : {}),
+      ...(d.headline ? { headline: true } : {}),
       ...(v.type === 'likert' && v.min !== undefined && v.max !== undefined ? { range: [v.min, v.max] as [number, number] } : {}),
     };
   }
@@ -72,6 +75,7 @@ function declared(cb: Codebook, d: CompareMeasureDef): Measure | null {
     higherIsBetter: better(d),
     digits: 2,
     range: [ss[0].min, ss[0].max],
+    ...(d.headline ? { headline: true } : {}),
   };
 }
 

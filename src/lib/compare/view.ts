@@ -10,7 +10,7 @@ import type { CompareData, GroupAgg } from './aggregate.ts';
 import type { Measure } from './measures.ts';
 import { describe, nearest, versusBenchmark } from './stats.ts';
 import { caterpillarSVG, rankRows } from './caterpillar.ts';
-import { fmtNumber, fmtPercent, t, type Lang } from '../../i18n/index.ts';
+import { fmtNumber, fmtPercent, href, t, type Lang } from '../../i18n/index.ts';
 
 export interface CompareState { by: string; groups: string[]; sort: string; dir: 'asc' | 'desc' }
 export type Labeller = (variable: string, code: string | null) => string;
@@ -129,7 +129,7 @@ function caterpillars(data: CompareData, state: CompareState, label: Labeller): 
       return c ? [{ code: g.value!, label: label(state.by, g.value), mean: c.mean, lo: c.mean - (c.diff - c.dlo), hi: c.mean + (c.dhi - c.diff), chosen: state.groups.includes(g.value!), verdict: c.verdict }] : [];
     });
     if (!rows.length) continue;
-    const svg = caterpillarSVG({ id: m.id, title: t(lang, 'compare.chartAlt', { measure: mLabel(m) }), rows, benchmark: describe(om).mean, benchmarkLabel: t(lang, 'compare.benchShort'), fmt: (v) => fmtValue(m, v) });
+    const svg = caterpillarSVG({ id: m.id, title: t(lang, 'compare.chartAlt', { measure: mLabel(m) }), rows, benchmark: describe(om).mean, benchmarkLabel: t(lang, 'compare.benchShort'), fmt: (v) => fmtValue(m, v), ...(m.percent ? { bounds: [0, 1] as [number, number] } : {}) });
     figs.push(`<figure class="multiple" data-measure="${m.id}"><figcaption>${esc(mLabel(m))}${m.higherIsBetter === null ? '' : ` <span class="muted">${t(lang, m.higherIsBetter ? 'compare.higherBetter' : 'compare.lowerBetter')}</span>`}</figcaption>${svg}</figure>`);
   }
   return figs.join('');
@@ -152,7 +152,9 @@ export function renderCompare(data: CompareData, state: CompareState, label: Lab
   for (const code of state.groups) {
     const g = data.groups.find((x) => x.by === state.by && x.value === code);
     const name = label(state.by, code);
-    parts.push(`<section class="compare-group" data-group="${esc(code)}"><h3>${esc(name)}</h3>`);
+    // a county links to its one-page brief
+    const title = state.by === 'county' && g && !g.suppressed ? `<a href="${href(lang, `/compare/county/${encodeURIComponent(code)}/`)}">${esc(name)}</a>` : esc(name);
+    parts.push(`<section class="compare-group" data-group="${esc(code)}"><h3>${title}</h3>`);
     if (!g || g.suppressed) {
       parts.push(`<p class="suppressed-group">${t(lang, 'compare.suppressedGroup', { k: data.k })}</p></section>`);
       continue;
@@ -160,25 +162,27 @@ export function renderCompare(data: CompareData, state: CompareState, label: Lab
     parts.push(`<p class="n">${t(lang, 'compare.nLine', { n: g.n })}</p>`);
     const cells = groupCells(data, g);
     let section = '';
-    parts.push(`<table class="compare-table"><thead><tr>${(['compare.thMeasure', 'compare.thMean', 'compare.thDiff', 'compare.thWords'] as const).map((k) => `<th scope="col">${t(lang, k)}</th>`).join('')}</tr></thead><tbody>`);
+    // one tbody per measure: its name across the card, then its numbers (narrow cards stay readable)
+    parts.push(`<table class="compare-table"><thead><tr>${(['compare.thMean', 'compare.thDiff', 'compare.thWords'] as const).map((k) => `<th scope="col">${t(lang, k)}</th>`).join('')}</tr></thead>`);
     for (const m of data.measures) {
       if (mSection(m) !== section) {
         section = mSection(m);
-        parts.push(`<tr class="section"><th colspan="4" scope="rowgroup">${esc(section)}</th></tr>`);
+        parts.push(`<tbody class="section"><tr><th colspan="3" scope="rowgroup">${esc(section)}</th></tr></tbody>`);
       }
       const c = cells.find((x) => x.measure === m);
+      parts.push(`<tbody class="measure"><tr class="mname"><th colspan="3" scope="rowgroup">${esc(mLabel(m))}</th></tr>`);
       if (!c) {
-        parts.push(`<tr data-measure="${m.id}"><th scope="row">${esc(mLabel(m))}</th><td colspan="3">${t(lang, 'compare.suppressedMeasure', { k: data.k })}</td></tr>`);
+        parts.push(`<tr data-measure="${m.id}"><td colspan="3">${t(lang, 'compare.suppressedMeasure', { k: data.k })}</td></tr></tbody>`);
         continue;
       }
       const missing = (g.n - c.n) / g.n;
       const few = missing > WITHHELD_NOTE ? ` <span class="answers-note">${t(lang, 'compare.answersFrom', { a: c.n, n: g.n })}</span>` : '';
       parts.push(
-        `<tr data-measure="${m.id}" data-verdict="${c.verdict}" class="${c.verdict !== 'none' ? 'significant' : ''}"><th scope="row">${esc(mLabel(m))}</th><td data-mean="${c.mean}">${fmtValue(m, c.mean)}${few}</td>` +
-          `<td data-diff="${c.diff}" data-lo="${c.dlo}" data-hi="${c.dhi}">${fmtDiff(m, c.diff)} <span class="ci">[${fmtDiff(m, c.dlo)}, ${fmtDiff(m, c.dhi)}]</span></td><td class="words">${esc(words(c))}</td></tr>`,
+        `<tr data-measure="${m.id}" data-verdict="${c.verdict}" class="${c.verdict !== 'none' ? 'significant' : ''}"><td data-mean="${c.mean}">${fmtValue(m, c.mean)}${few}</td>` +
+          `<td data-diff="${c.diff}" data-lo="${c.dlo}" data-hi="${c.dhi}">${fmtDiff(m, c.diff)} <span class="ci">[${fmtDiff(m, c.dlo)}, ${fmtDiff(m, c.dhi)}]</span></td><td class="words">${esc(words(c))}</td></tr></tbody>`,
       );
     }
-    parts.push('</tbody></table>');
+    parts.push('</table>');
     if (g.borich?.length) {
       parts.push(`<h4>${t(lang, 'compare.borich')}</h4><ol class="borich">${g.borich.slice(0, 5).map((b) => `<li>${esc(competencyLabel(b.competency))} <span class="muted">(MWDS ${b.mwds.toFixed(2)})</span></li>`).join('')}</ol>`);
     }
