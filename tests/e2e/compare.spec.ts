@@ -157,6 +157,13 @@ test('print: every column header, the method note and the data version print; co
     expect((await th.innerText()).trim().length).toBeGreaterThan(0);
   }
   await expect(page.locator('svg.caterpillar').first()).toBeVisible();
+  // on an A4-wide page (210 mm − margins ≈ 700 px) no column of the table of all groups is cut off
+  await page.setViewportSize({ width: 700, height: 1000 });
+  const cut = await page.locator('#ranking-table thead th').evaluateAll((ths) => {
+    const right = document.querySelector('main')!.getBoundingClientRect().right;
+    return ths.filter((th) => th.getBoundingClientRect().right > right + 1).map((th) => th.textContent);
+  });
+  expect(cut).toEqual([]);
 });
 
 test('/compare/ after interaction and /zh/compare/ are axe clean', async ({ page }) => {

@@ -11,8 +11,13 @@ import { measuresOf, type Measure } from './measures.ts';
 type Query = <T = Record<string, unknown>>(sql: string) => Promise<T[]>;
 export interface Moments { n: number; sum: number; sumsq: number }
 export interface GroupAgg { by: string; value: string | null; n: number; suppressed: boolean; measures: Record<string, Moments | null>; borich: { competency: string; mwds: number }[] | null }
-/** `measures`: what this survey is compared on (from its codebook); `groups`: per grouping variable, in codebook order */
-export interface CompareData { k: number; measures: Measure[]; overall: GroupAgg; groups: GroupAgg[] }
+/**
+ * `measures`: what this survey is compared on (from its codebook); `groups`: per grouping variable, in
+ * codebook order; `waves`: the survey years each county was surveyed in (public: both are exact in the
+ * microdata), and, where a county has more than one, each wave's protected aggregates (`GroupAgg.by` =
+ * the county, `value` = the year).
+ */
+export interface CompareData { k: number; measures: Measure[]; overall: GroupAgg; groups: GroupAgg[]; waves: { years: Record<string, string[]>; byCounty: GroupAgg[] } }
 
 function toAgg(by: string, value: string | null, cell: Map<string, Record<string, any>>, k: number, comps: string[], MEASURES: Measure[]): GroupAgg {
   const count = cell.get('_n');
@@ -71,5 +76,24 @@ export async function compareAggregates(query: Query, cb: Codebook): Promise<Com
     mine.sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const [grp, cell] of mine) groups.push(toAgg(by, grp === '' ? null : grp, cell, k, comps, measures));
   }
-  return { k, measures, overall, groups };
+  // waves: the years each county was surveyed in, and per-county-per-wave aggregates where the build made them
+  const years: Record<string, string[]> = {};
+  try {
+    for (const r of await query<{ county: string; y: string }>(`SELECT county, CAST(survey_year AS VARCHAR) AS y FROM respondents WHERE county IS NOT NULL AND survey_year IS NOT NULL GROUP BY ALL ORDER BY ALL`)) (years[r.county] ??= []).push(r.y);
+  } catch {
+    /* no survey_year in this survey */
+  }
+  const byCounty: GroupAgg[] = [];
+  const waveRows = await query<Record<string, any>>(`SELECT scope, grp, measure, n, m_n, m_sum, m_sumsq, withheld FROM groups WHERE by_var = 'survey_year' AND scope <> 'all' AND grp IS NOT NULL AND grp NOT LIKE '%+%' ORDER BY scope, grp, measure`);
+  const waveCells = new Map<string, Map<string, Record<string, any>>>();
+  for (const r of waveRows) {
+    const key = `${r.scope}\u0001${r.grp}`;
+    if (!waveCells.has(key)) waveCells.set(key, new Map());
+    waveCells.get(key)!.set(r.measure, r);
+  }
+  for (const [key, cell] of waveCells) {
+    const [county, year] = key.split('\u0001');
+    byCounty.push(toAgg(county, year, cell, k, comps, measures));
+  }
+  return { k, measures, overall, groups, waves: { years, byCounty } };
 }

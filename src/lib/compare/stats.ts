@@ -45,6 +45,22 @@ export function versusBenchmark(group: Moments, overall: Moments, family: number
   return { benchmark: describe(overall).mean, diff, lo: diff - half, hi: diff + half, p: v.p, pAdj: Math.min(1, v.p * family), family };
 }
 
+/**
+ * Change between two independent waves of the same group: latest − previous, Welch's interval at
+ * level 1 − 0.05/family and the adjusted p (the same test and adjustment as the comparison with the
+ * survey mean, so a change is flagged exactly when its interval excludes zero).
+ */
+export function waveChange(previous: Moments, latest: Moments, family: number) {
+  const a = describe(latest), b = describe(previous);
+  const va = a.sd ** 2 / a.n, vb = b.sd ** 2 / b.n;
+  const se = Math.sqrt(va + vb);
+  const diff = a.mean - b.mean;
+  const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+  const q = tQuantile(1 - 0.05 / (2 * family), df);
+  const p = tTwoSided(diff / se, df);
+  return { diff, lo: diff - q * se, hi: diff + q * se, p, pAdj: Math.min(1, p * family), family };
+}
+
 /** Holm–Bonferroni adjusted p-values (same order as the input). */
 export function holm(ps: number[]): number[] {
   const order = ps.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);

@@ -8,7 +8,7 @@
  */
 import type { CompareData, GroupAgg } from './aggregate.ts';
 import type { Measure } from './measures.ts';
-import { describe, nearest, versusBenchmark } from './stats.ts';
+import { describe, nearest, versusBenchmark, waveChange } from './stats.ts';
 import { caterpillarSVG, rankRows } from './caterpillar.ts';
 import { fmtNumber, fmtPercent, href, t, type Lang } from '../../i18n/index.ts';
 
@@ -191,7 +191,55 @@ export function renderCompare(data: CompareData, state: CompareState, label: Lab
     parts.push('</section>');
   }
   parts.push('</div>');
+  parts.push(renderChange(data, state, label));
   parts.push(renderRanking(data, state, label));
+  return parts.join('');
+}
+
+export interface ChangeCell { measure: Measure; previous: number; latest: number; diff: number; lo: number; hi: number; pAdj: number; verdict: Verdict }
+export type CountyChange =
+  | { kind: 'one-wave'; years: string[] }
+  | { kind: 'suppressed'; years: [string, string] }
+  | { kind: 'change'; years: [string, string]; cells: ChangeCell[] };
+
+/** a county's change from its previous wave to its latest, per measure, adjusted over the measures compared */
+export function countyChange(data: CompareData, code: string): CountyChange {
+  const years = data.waves.years[code] ?? [];
+  if (years.length < 2) return { kind: 'one-wave', years };
+  const pair: [string, string] = [years[years.length - 2], years[years.length - 1]];
+  const [prev, latest] = pair.map((y) => data.waves.byCounty.find((g) => g.by === code && g.value === y));
+  if (!prev || !latest || prev.suppressed || latest.suppressed) return { kind: 'suppressed', years: pair };
+  const ms = data.measures.filter((m) => (prev.measures[m.id]?.n ?? 0) >= 2 && (latest.measures[m.id]?.n ?? 0) >= 2);
+  const cells = ms.map((m) => {
+    const c = waveChange(prev.measures[m.id]!, latest.measures[m.id]!, ms.length);
+    const verdict: Verdict = c.lo > 0 ? 'higher' : c.hi < 0 ? 'lower' : 'none';
+    return { measure: m, previous: describe(prev.measures[m.id]!).mean, latest: describe(latest.measures[m.id]!).mean, diff: c.diff, lo: c.lo, hi: c.hi, pAdj: c.pAdj, verdict };
+  });
+  return { kind: 'change', years: pair, cells };
+}
+
+/** all waves of the survey, oldest first */
+export const surveyWaves = (data: CompareData) => [...new Set(Object.values(data.waves.years).flat())].sort();
+
+function renderChange(data: CompareData, state: CompareState, label: Labeller): string {
+  const waves = surveyWaves(data);
+  if (state.by !== 'county' || waves.length < 2) return '';
+  const parts = [`<section class="change"><h2>${t(lang, 'compare.changeTitle')}</h2><p>${t(lang, 'compare.changeWaves', { count: waves.length, years: waves.join(lang === 'zh' ? '、' : ', ') })}</p>`];
+  for (const code of state.groups) {
+    const name = esc(label('county', code));
+    const ch = countyChange(data, code);
+    if (ch.kind === 'one-wave') parts.push(`<p class="change-none" data-group="${esc(code)}">${t(lang, 'compare.changeOneWave', { county: name, years: ch.years.join(lang === 'zh' ? '、' : ', ') || '—' })}</p>`);
+    else if (ch.kind === 'suppressed') parts.push(`<p class="change-none" data-group="${esc(code)}">${t(lang, 'compare.changeSuppressed', { county: name, k: data.k })}</p>`);
+    else {
+      parts.push(`<h3>${name}</h3><table class="change-table" data-group="${esc(code)}"><thead><tr><th scope="col">${t(lang, 'compare.thMeasureChange')}</th><th scope="col">${ch.years[0]}</th><th scope="col">${ch.years[1]}</th><th scope="col">${t(lang, 'compare.thChange')}</th><th scope="col">${t(lang, 'compare.thWords')}</th></tr></thead><tbody>`);
+      for (const c of ch.cells) {
+        const cell = { measure: c.measure, verdict: c.verdict } as Cell;
+        parts.push(`<tr data-measure="${c.measure.id}" data-verdict="${c.verdict}"><th scope="row">${esc(mLabel(c.measure))}</th><td>${fmtValue(c.measure, c.previous)}</td><td>${fmtValue(c.measure, c.latest)}</td><td data-diff="${c.diff}" data-lo="${c.lo}" data-hi="${c.hi}">${fmtDiff(c.measure, c.diff)} <span class="ci">[${fmtDiff(c.measure, c.lo)}, ${fmtDiff(c.measure, c.hi)}]</span></td><td class="words">${esc(words(cell))}</td></tr>`);
+      }
+      parts.push('</tbody></table>');
+    }
+  }
+  parts.push('</section>');
   return parts.join('');
 }
 

@@ -114,6 +114,12 @@ export async function buildGroupAggregates(conn: DuckDBConnection, table: string
   const sensitive = new Set(scenario.sensitive);
   const bys = aggregateBy(cb).filter((b) => columns.has(b));
   const hasCounty = columns.has('county');
+  // change since the previous wave (/compare/): where some county was surveyed in more than one wave,
+  // each county's waves are a breakdown like any other, protected the same way
+  if (hasCounty && columns.has('survey_year')) {
+    const [{ n }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM (SELECT county FROM ${t} WHERE survey_year IS NOT NULL GROUP BY county HAVING count(DISTINCT survey_year) > 1)`);
+    if (n > 0) bys.push('survey_year');
+  }
   await conn.run(`CREATE OR REPLACE TABLE ${ident(outTable)} (scope VARCHAR, by_var VARCHAR, grp VARCHAR, measure VARCHAR, n INTEGER, m_n INTEGER, m_sum DOUBLE, m_sumsq DOUBLE, withheld BOOLEAN)`);
   const app = await conn.createAppender(outTable);
   const put = (scope: string, by: string, grp: string | null, measure: string, n: number | null, m: Moment | null, withheld: boolean) => {
