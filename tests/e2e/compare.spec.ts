@@ -176,3 +176,31 @@ test('/compare/ after interaction and /zh/compare/ are axe clean', async ({ page
     expect(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   }
 });
+
+test('change since the previous wave: a county surveyed once says so; a county with two waves gets changes whose verdicts agree with their intervals', async ({ page }) => {
+  const years = await sql<{ county: string; y: string }>("SELECT county, CAST(survey_year AS VARCHAR) AS y FROM respondents GROUP BY ALL ORDER BY ALL");
+  await page.goto('/compare/?by=county&g=h_county,z_urban');
+  await ready(page);
+  const h = years.filter((r) => r.county === 'h_county').map((r) => r.y);
+  expect(h).toHaveLength(1);
+  await expect(page.locator('.change .change-none[data-group=h_county]')).toContainText(`surveyed in ${h[0]} only`);
+  // a comparison table in which H County has two waves (moments of two real groups)
+  await page.route('**/data/compare.json', async (route) => {
+    const res = await route.fetch();
+    const data = await res.json();
+    const grp = (v: string) => data.groups.find((x: any) => x.by === 'county' && x.value === v);
+    data.waves.years.h_county = ['2024', '2025'];
+    data.waves.byCounty.push({ ...grp('l_county'), by: 'h_county', value: '2024' }, { ...grp('h_county'), by: 'h_county', value: '2025' });
+    await route.fulfill({ response: res, body: JSON.stringify(data) });
+  });
+  await page.goto('/compare/?by=county&g=h_county,z_urban');
+  await ready(page);
+  const rows = await page.locator('.change-table[data-group=h_county] tr[data-verdict]').evaluateAll((trs) => trs.map((tr) => ({ measure: tr.getAttribute('data-measure')!, verdict: tr.getAttribute('data-verdict')!, diff: Number(tr.querySelector('td[data-diff]')!.getAttribute('data-diff')), lo: Number(tr.querySelector('td[data-diff]')!.getAttribute('data-lo')), hi: Number(tr.querySelector('td[data-diff]')!.getAttribute('data-hi')) })));
+  expect(rows.length).toBeGreaterThanOrEqual(10);
+  for (const r of rows) {
+    expect(r.verdict !== 'none', r.measure).toBe(r.lo > 0 || r.hi < 0);
+    const [{ v }] = await sql<{ v: number }>(`SELECT max(CASE WHEN grp = 'h_county' THEN m_sum / m_n END) - max(CASE WHEN grp = 'l_county' THEN m_sum / m_n END) AS v FROM groups WHERE scope = 'all' AND by_var = 'county' AND measure = '${r.measure}'`);
+    expect(r.diff, r.measure).toBeCloseTo(v, 10);
+  }
+  expect(rows.some((r) => r.verdict !== 'none')).toBe(true);
+});

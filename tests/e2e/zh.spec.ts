@@ -157,8 +157,8 @@ test('Chinese /zh/compare/: a control change re-renders in Chinese and keeps URL
   await page.goto('/zh/compare/?by=dept_type&g=petition_office,county_bureau');
   await expect(page.locator('#compare-view')).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('select[name=by]')).toHaveValue('dept_type');
-  await expect(page.locator('.compare-group[data-group=petition_office] h2')).toHaveText('信访部门');
-  await expect(page.locator('.compare-table').first()).toContainText('离职倾向');
+  await expect(page.locator('.compare-group[data-group=petition_office] h3')).toHaveText('信访部门');
+  await expect(page.locator('.compare-table').first()).toContainText('离职意向');
   await page.locator('input[name=g][value=township_office]').check();
   await expect(page).toHaveURL(/g=[a-z_,]*township_office/);
   for (const g of ['petition_office', 'county_bureau']) expect(new URL(page.url()).searchParams.get('g')!.split(',')).toContain(g);
