@@ -22,8 +22,10 @@ export const WITHHELD_NOTE = 0.05;
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 let lang: Lang = 'en';
 export const fmtValue = (m: Measure, v: number, l: Lang = lang) => (m.percent ? fmtPercent(l, v, m.digits) : fmtNumber(l, v, m.digits));
-export const fmtDiff = (m: Measure, v: number, l: Lang = lang) =>
-  m.percent ? `${v >= 0 ? '+' : '−'}${fmtNumber(l, Math.abs(v * 100), 1)}${l === 'zh' ? '' : ' '}${t(l, 'compare.pts')}` : `${v >= 0 ? '+' : '−'}${fmtNumber(l, Math.abs(v), 2)}`;
+export const fmtDiff = (m: Measure, v: number, l: Lang = lang, unit = true) =>
+  m.percent ? `${v >= 0 ? '+' : '−'}${fmtNumber(l, Math.abs(v * 100), 1)}${unit ? `${l === 'zh' ? '' : ' '}${t(l, 'compare.pts')}` : ''}` : `${v >= 0 ? '+' : '−'}${fmtNumber(l, Math.abs(v), 2)}`;
+/** an interval of differences: the unit (percentage points) once, after the bracket */
+export const fmtInterval = (m: Measure, lo: number, hi: number, l: Lang = lang) => `[${fmtDiff(m, lo, l, false)}, ${fmtDiff(m, hi, l, false)}]${m.percent ? `${l === 'zh' ? '' : ' '}${t(l, 'compare.pts')}` : ''}`;
 /** a measure's name and section in the page's language */
 const mLabel = (m: Measure) => m.label[lang] ?? m.label.en;
 const mSection = (m: Measure) => m.section[lang] ?? m.section.en;
@@ -179,7 +181,7 @@ export function renderCompare(data: CompareData, state: CompareState, label: Lab
       const few = missing > WITHHELD_NOTE ? ` <span class="answers-note">${t(lang, 'compare.answersFrom', { a: c.n, n: g.n })}</span>` : '';
       parts.push(
         `<tr data-measure="${m.id}" data-verdict="${c.verdict}" class="${c.verdict !== 'none' ? 'significant' : ''}"><td data-mean="${c.mean}">${fmtValue(m, c.mean)}${few}</td>` +
-          `<td data-diff="${c.diff}" data-lo="${c.dlo}" data-hi="${c.dhi}">${fmtDiff(m, c.diff)} <span class="ci">[${fmtDiff(m, c.dlo)}, ${fmtDiff(m, c.dhi)}]</span></td><td class="words">${esc(words(c))}</td></tr></tbody>`,
+          `<td data-diff="${c.diff}" data-lo="${c.dlo}" data-hi="${c.dhi}">${fmtDiff(m, c.diff)} <span class="ci">${fmtInterval(m, c.dlo, c.dhi)}</span></td><td class="words">${esc(words(c))}</td></tr></tbody>`,
       );
     }
     parts.push('</table>');
@@ -234,7 +236,7 @@ function renderChange(data: CompareData, state: CompareState, label: Labeller): 
       parts.push(`<h3>${name}</h3><table class="change-table" data-group="${esc(code)}"><thead><tr><th scope="col">${t(lang, 'compare.thMeasureChange')}</th><th scope="col">${ch.years[0]}</th><th scope="col">${ch.years[1]}</th><th scope="col">${t(lang, 'compare.thChange')}</th><th scope="col">${t(lang, 'compare.thWords')}</th></tr></thead><tbody>`);
       for (const c of ch.cells) {
         const cell = { measure: c.measure, verdict: c.verdict } as Cell;
-        parts.push(`<tr data-measure="${c.measure.id}" data-verdict="${c.verdict}"><th scope="row">${esc(mLabel(c.measure))}</th><td>${fmtValue(c.measure, c.previous)}</td><td>${fmtValue(c.measure, c.latest)}</td><td data-diff="${c.diff}" data-lo="${c.lo}" data-hi="${c.hi}">${fmtDiff(c.measure, c.diff)} <span class="ci">[${fmtDiff(c.measure, c.lo)}, ${fmtDiff(c.measure, c.hi)}]</span></td><td class="words">${esc(words(cell))}</td></tr>`);
+        parts.push(`<tr data-measure="${c.measure.id}" data-verdict="${c.verdict}"><th scope="row">${esc(mLabel(c.measure))}</th><td>${fmtValue(c.measure, c.previous)}</td><td>${fmtValue(c.measure, c.latest)}</td><td data-diff="${c.diff}" data-lo="${c.lo}" data-hi="${c.hi}">${fmtDiff(c.measure, c.diff)} <span class="ci">${fmtInterval(c.measure, c.lo, c.hi)}</span></td><td class="words">${esc(words(cell))}</td></tr>`);
       }
       parts.push('</tbody></table>');
     }
