@@ -167,6 +167,8 @@ test('print: every column header, the method note and the data version print; co
 });
 
 test('/compare/ after interaction and /zh/compare/ are axe clean', async ({ page }) => {
+  // axe over every chart mark takes tens of seconds on a shared two-core machine
+  test.setTimeout(240_000);
   for (const p of ['/compare/', '/zh/compare/']) {
     await page.goto(p);
     await ready(page);
