@@ -116,6 +116,7 @@ export const en = {
   'brief.noSimilar': 'No other county to compare with.',
   'brief.compareLink': 'Compare it with these counties in the comparison explorer',
   'brief.noChange': 'No clear change on any measure from {from} to {to}.',
+  'brief.rankOf': '{r} of {n} counties, highest first',
   'brief.list': 'One-page brief per county:',
   'compare.changeTitle': 'Change since the previous wave',
   'compare.changeWaves': 'This survey has {count} waves ({years}). A change is a county’s mean in its latest wave minus its mean in the wave before, with the same adjusted interval and test as above: it is flagged only when its interval leaves out zero.',

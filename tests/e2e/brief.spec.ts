@@ -43,6 +43,7 @@ test('a brief states the same verdicts as /compare/ and its numbers equal the pu
   await page.goto(`/compare/county/${code}/`);
   const headline = await page.locator('.headline-grid > div').evaluateAll((ds) => ds.map((d) => ({ measure: d.getAttribute('data-measure')!, verdict: d.getAttribute('data-verdict')!, value: d.querySelector('.value')?.textContent ?? '' })));
   expect(headline.length).toBe(5);
+  const ranks = await page.locator('.headline-grid > div').evaluateAll((ds) => ds.map((d) => ({ measure: d.getAttribute('data-measure')!, rank: Number(d.querySelector('.rank')?.getAttribute('data-rank')) })));
   const strengths = await page.locator('.brief-strengths li').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-measure')!));
   const gaps = await page.locator('.brief-gaps li').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-measure')!));
   await page.goto(`/compare/?by=county&g=${code},${(await counties())[1]}`);
@@ -50,6 +51,11 @@ test('a brief states the same verdicts as /compare/ and its numbers equal the pu
   const card = page.locator(`.compare-group[data-group="${code}"]`);
   for (const h of headline) await expect(card.locator(`tr[data-measure="${h.measure}"]`)).toHaveAttribute('data-verdict', h.verdict);
   for (const m of [...strengths, ...gaps]) expect(await card.locator(`tr[data-measure="${m}"]`).getAttribute('data-verdict')).not.toBe('none');
+  // each headline's rank among the counties is its place in the SQL ranking (highest mean first)
+  for (const { measure, rank } of ranks) {
+    const order = (await sql<{ grp: string }>(`SELECT grp FROM groups WHERE scope = 'all' AND by_var = 'county' AND measure = '${measure}' AND grp IS NOT NULL AND grp NOT LIKE '%+%' AND NOT withheld AND m_n >= 2 ORDER BY m_sum / m_n DESC, grp`)).map((r) => r.grp);
+    expect(rank, measure).toBe(order.indexOf(code) + 1);
+  }
   // the headline turnover value is the county's mean from the published moments
   const turnover = headline.find((h) => h.measure === 'turnover');
   if (turnover) {
