@@ -22,7 +22,7 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
   // a static server that answers Range requests like a static host
   // the comparison explorer's aggregate table, rebuilt for this data
   const t0agg = performance.now();
-  const agg = await compareAggregates((sql) => nodeClient(dataDir).query(sql), 5);
+  const agg = await compareAggregates((sql) => nodeClient(dataDir).query(sql), JSON.parse(readFileSync(path.join(dataDir, 'codebook.json'), 'utf8')));
   const aggMs = performance.now() - t0agg;
   writeFileSync(path.join(root, 'data', 'compare.json'), JSON.stringify(agg));
   const server = await serveStatic(root, port);

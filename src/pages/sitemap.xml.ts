@@ -2,11 +2,13 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { LOCALE, LANGS, pathIn } from '../i18n';
+import { briefPaths } from '../lib/compare/brief-data';
 
 export const GET: APIRoute = async ({ site }) => {
   const chapters = await getCollection('chapters');
   const zhChapters = new Set((await getCollection('chaptersZh')).map((c) => c.id));
-  const paths = ['/', '/compare/', '/data/', '/data/sql/', ...chapters.map((c) => `/chapters/${c.id}/`)];
+  const briefs = (await briefPaths()).map((b) => `/compare/county/${b.params.code}/`);
+  const paths = ['/', '/compare/', ...briefs, '/data/', '/data/sql/', ...chapters.map((c) => `/chapters/${c.id}/`)];
   const abs = (p: string) => new URL(p, site).href;
   const hasZh = (p: string) => !p.startsWith('/chapters/') || zhChapters.has(p.split('/')[2]);
   const urls = paths.flatMap((p) => {

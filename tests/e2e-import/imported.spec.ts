@@ -136,3 +136,30 @@ test('published files: k holds, no identifier or unmapped column, manifest has p
   expect(cb.variables.find((v: any) => v.name === 'leader').absent).toBe(true);
   expect(cb.scales.find((s: any) => s.id === 'pro_political').asked).toEqual(['pro_political_1']);
 });
+
+test('/compare/ starts on counties this survey has, offers only what it asked, and each county has a one-page brief', async ({ page, request }) => {
+  const cb = await (await request.get('/data/codebook.json')).json();
+  const codes: string[] = cb.variables.find((v: any) => v.name === 'county').values.map((v: any) => String(v.code));
+  await page.goto('/compare/');
+  await expect(page.locator('#compare-view')).toHaveAttribute('data-state', 'ready');
+  const checked = await page.locator('input[name=g]:checked').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+  expect(checked.length).toBeGreaterThanOrEqual(2);
+  for (const c of checked) expect(codes).toContain(c);
+  expect(await page.locator('.compare-group').evaluateAll((s) => s.map((x) => x.getAttribute('data-group')))).toEqual(checked);
+  await expect(page.locator('#compare-status')).toHaveText('');
+  // measures whose scales were not asked (need satisfaction, justice) are gone; asked ones are drawn
+  await expect(page.locator('svg.caterpillar[data-measure="need"], svg.caterpillar[data-measure="justice"]')).toHaveCount(0);
+  await expect(page.locator('.compare-group tr[data-measure="need"]')).toHaveCount(0);
+  await expect(page.locator('svg.caterpillar[data-measure="turnover"]')).toHaveCount(1);
+  const bys = await page.locator('select[name=by] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(bys).not.toContain('leader');
+  expect(bys).not.toContain('recruitment');
+  for (const c of checked) {
+    await page.goto(`/compare/county/${c}/`);
+    await expect(page.locator('.brief h1')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+  }
+});

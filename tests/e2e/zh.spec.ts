@@ -14,7 +14,7 @@ const chinese = pages.filter((p) => p.startsWith('/zh/'));
 
 /** Latin-letter words allowed in Chinese text: methods, statistics, units, file formats and tools. */
 const ALLOWED = new Set(
-  ('AHP IPA SQL Borich MWDS KMO Bartlett Cronbach McDonald Wilson Welch Holm Saaty OLS VIF SE CI RI CR AVE df ' +
+  ('AHP IPA SQL Borich MWDS Bonferroni KMO Bartlett Cronbach McDonald Wilson Welch Holm Saaty OLS VIF SE CI RI CR AVE df ' +
     'CSV SVG PNG JSON Parquet DuckDB DuckDB-WASM WebAssembly JavaScript Python CLI Node MIT SHA KB MB HTTP IP ' +
     'Ctrl Enter LIMIT psych bfi minres ln var max R CFI TLI RMSEA SRMR HTMT lavaan semTools Fisher Kaiser Hu Bentler Fornell Larcker Henseler Ringle Sarstedt').split(' '),
 );
@@ -157,8 +157,8 @@ test('Chinese /zh/compare/: a control change re-renders in Chinese and keeps URL
   await page.goto('/zh/compare/?by=dept_type&g=petition_office,county_bureau');
   await expect(page.locator('#compare-view')).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('select[name=by]')).toHaveValue('dept_type');
-  await expect(page.locator('.compare-group[data-group=petition_office] h2')).toHaveText('信访部门');
-  await expect(page.locator('.compare-table').first()).toContainText('离职倾向');
+  await expect(page.locator('.compare-group[data-group=petition_office] h3')).toHaveText('信访部门');
+  await expect(page.locator('.compare-table').first()).toContainText('离职意向');
   await page.locator('input[name=g][value=township_office]').check();
   await expect(page).toHaveURL(/g=[a-z_,]*township_office/);
   for (const g of ['petition_office', 'county_bureau']) expect(new URL(page.url()).searchParams.get('g')!.split(',')).toContain(g);

@@ -169,6 +169,7 @@ export function loadCodebookFromObject(raw: unknown, source = 'codebook'): Codeb
     competencies,
     ...(Array.isArray(src.missing) ? { missing: src.missing } : {}),
     ...(src.groups !== undefined ? { groups: parseGroups(src.groups, `${source}: groups`) } : {}),
+    ...(Array.isArray(src.compare) ? { compare: src.compare } : {}),
   };
   const columns = new Set(variables.map((v) => v.generalise?.to ?? v.name));
   const disclosure = parseScenario(src.disclosure, columns, `${source}: disclosure`);
@@ -247,6 +248,20 @@ export function validateCodebook(cb: Codebook, source = 'codebook'): void {
     if (!dims.has(c.dimension)) fail(`competency "${c.id}": unknown dimension "${c.dimension}"`);
     if (!scaleIds.has(c.proficiency)) fail(`competency "${c.id}": proficiency scale "${c.proficiency}" is not defined`);
     if (!scaleIds.has(c.importance)) fail(`competency "${c.id}": importance scale "${c.importance}" is not defined`);
+  }
+  const measureIds = new Set<string>();
+  for (const m of cb.compare ?? []) {
+    const where = `compare measure "${m.id}"`;
+    if (!m.id || !/^[a-z][a-z0-9_]*$/.test(m.id) || m.id.startsWith('dim_')) fail(`${where}: id must be a lower-case identifier not starting with dim_`);
+    if (measureIds.has(m.id)) fail(`${where} is defined twice`);
+    measureIds.add(m.id);
+    if ((m.variable === undefined) === (m.scales === undefined)) fail(`${where}: give either "variable" or "scales"`);
+    if (m.variable !== undefined && !names.has(m.variable)) fail(`${where}: "${m.variable}" is not a variable`);
+    for (const s of m.scales ?? []) if (!scaleIds.has(s)) fail(`${where}: "${s}" is not a scale`);
+    if (m.scales && !m.scales.length) fail(`${where}: "scales" is empty`);
+    if (m.equals !== undefined && (m.variable === undefined || typeof m.equals !== 'number')) fail(`${where}: "equals" needs a variable and a number`);
+    if (m.better !== undefined && m.better !== 'higher' && m.better !== 'lower') fail(`${where}: "better" is higher or lower`);
+    if (((m.scales?.length ?? 0) > 1 || m.equals !== undefined) && !(m.label?.en && m.label?.zh)) fail(`${where}: needs a label (en and zh)`);
   }
 }
 

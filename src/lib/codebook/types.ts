@@ -155,6 +155,30 @@ export interface Codebook {
    * Read through src/lib/codebook/groups.ts.
    */
   groups?: GroupVariable[];
+  /**
+   * What /compare/ and the county briefs compare groups on, besides proficiency per competency
+   * dimension (always derived from `dimensions` and `competencies`). Absent = every scale that is
+   * not a competency rating (src/lib/compare/measures.ts).
+   */
+  compare?: CompareMeasureDef[];
+}
+
+/**
+ * One /compare/ measure, declared in the codebook: the mean of a variable (a 0/1 variable gives a
+ * share), the share of respondents whose variable `equals` a value, or the mean of one or more scale
+ * scores. A measure disappears when the survey did not ask what it reads.
+ */
+export interface CompareMeasureDef {
+  id: string;
+  variable?: string;
+  equals?: number;
+  scales?: string[];
+  /** which direction is better, for the plain-word verdict; omitted = say only higher/lower */
+  better?: 'higher' | 'lower';
+  /** needed when the variable's or single scale's own label does not fit */
+  label?: Label;
+  /** one of the (up to five) headline numbers of the county brief */
+  headline?: boolean;
 }
 
 export interface GroupVariable {

@@ -7,19 +7,20 @@ import { messages } from '../messages.ts';
 const view = document.querySelector<HTMLElement>('#compare-view')!;
 const form = document.querySelector<HTMLFormElement>('#compare-controls')!;
 const status = document.querySelector<HTMLElement>('#compare-status')!;
-const { labels, comps, byLabel, lang, missing, messages: text } = JSON.parse(document.querySelector('#compare-labels')!.textContent!) as {
+const { labels, comps, lang, missing, messages: text } = JSON.parse(document.querySelector('#compare-labels')!.textContent!) as {
   labels: Record<string, Record<string, string>>;
   comps: Record<string, string>;
-  byLabel: Record<string, string>;
   /** the page's language and its messages (from the dictionary, rendered into the page) */
   lang: Lang;
   missing: string;
-  messages: Record<'loadError' | 'httpError', string>;
+  messages: Record<'loadError' | 'httpError' | 'showTable' | 'hideTable', string>;
 };
 const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 const label = (v: string, c: string | null) => (c === null ? missing : labels[v]?.[c] ?? c);
 let data: CompareData;
 let state: CompareState;
+/** the table of all groups stays open once opened (re-renders keep it) */
+let tableOpen = false;
 
 function groupOptions() {
   const box = document.querySelector<HTMLElement>('#group-options')!;
@@ -33,6 +34,7 @@ function groupOptions() {
 function render(push = true) {
   const t0 = performance.now();
   view.innerHTML = renderCompare(data, state, label, (id) => comps[id] ?? id, lang);
+  showTable(tableOpen);
   if (push) history.replaceState(null, '', location.pathname + stateToSearch(state));
   view.dataset.state = 'ready';
   view.dataset.renderMs = (performance.now() - t0).toFixed(2);
@@ -73,7 +75,17 @@ form.addEventListener('change', (e) => {
   }
   render();
 });
+function showTable(open: boolean) {
+  tableOpen = open;
+  const toggle = view.querySelector<HTMLButtonElement>('.table-toggle');
+  view.querySelector('#ranking-body')?.classList.toggle('collapsed', !open);
+  if (toggle) {
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = open ? text.hideTable : text.showTable;
+  }
+}
 view.addEventListener('click', (e) => {
+  if ((e.target as HTMLElement).closest('.table-toggle')) return showTable(!tableOpen);
   const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-sort]');
   if (!b) return;
   const key = b.dataset.sort!;
@@ -93,4 +105,3 @@ start().catch((e) => {
   status.textContent = fill(text.loadError, { message: (e as Error).message });
   view.dataset.state = 'error';
 });
-void byLabel;

@@ -1,32 +1,87 @@
-/** The measures the comparison explorer shows; person-level SQL expressions over `respondents`. */
-export interface Measure { id: string; label: string; section: string; /** the Chinese edition's name and section */ zh: string; sectionZh: string; sql: string; higherIsBetter: boolean; digits: number; percent?: boolean }
+/**
+ * The measures the comparison explorer and the county briefs show, derived from the codebook:
+ * proficiency per competency dimension (from `dimensions` and `competencies`), then the codebook's
+ * `compare:` list (or, when it has none, every scale that is not a competency rating). Each is a
+ * person-level SQL expression over the respondents; a measure whose variables the survey did not
+ * ask (the effective codebook's `absent`) is left out.
+ */
+import type { Codebook, CompareMeasureDef, Label } from '../codebook/types.ts';
+import { t } from '../../i18n/index.ts';
 
-const dim = (id: string, label: string, zh: string, comps: string[]): Measure => ({
-  id: `dim_${id}`,
-  label: `Proficiency: ${label}`,
-  section: 'Competency profile',
-  zh: `现有水平：${zh}`,
-  sectionZh: '胜任力概况',
-  sql: `(${comps.map((c) => `score_pro_${c}`).join(' + ')}) / ${comps.length}`,
-  higherIsBetter: true,
-  digits: 2,
-});
+export interface Measure {
+  id: string;
+  label: Label;
+  /** the codebook section it belongs to (its label, for the table's section rows) */
+  section: Label;
+  sql: string;
+  /** true: higher is better; false: lower is better; null: the codebook does not say */
+  higherIsBetter: boolean | null;
+  digits: number;
+  percent?: boolean;
+  /** the range of the scale the mean is on (for "effect in scale units"), when it has one */
+  range?: [number, number];
+  /** one of the county brief's headline numbers */
+  headline?: boolean;
+}
 
-export const MEASURES: Measure[] = [
-  dim('political_quality', 'political quality', '政治素质', ['political', 'law']),
-  dim('knowledge', 'professional knowledge', '专业知识', ['service', 'rural_dev', 'petition_law']),
-  dim('working_skills', 'working skills', '工作技能', ['research', 'communication', 'emergency', 'mass_work', 'digital', 'mediation']),
-  dim('motivation', 'motivation and attitude', '动机与态度', ['learning', 'innovation']),
-  dim('personal_traits', 'personal traits', '个性特质', ['psych_adjust', 'resilience']),
-  { id: 'train_count', label: 'Trainings in the last 12 months', section: 'Training', zh: '近12个月参训次数', sectionZh: '培训', sql: 'train_count', higherIsBetter: true, digits: 1 },
-  { id: 'no_training', label: 'Share with no training', section: 'Training', zh: '未参加培训者占比', sectionZh: '培训', sql: 'CASE WHEN train_count = 0 THEN 1 ELSE 0 END', higherIsBetter: false, digits: 0, percent: true },
-  { id: 'train_sat', label: 'Satisfaction with training', section: 'Training', zh: '培训满意度', sectionZh: '培训', sql: 'score_train_sat', higherIsBetter: true, digits: 2 },
-  { id: 'few_opportunities', label: 'Barrier: too few opportunities', section: 'Training', zh: '障碍：培训机会太少', sectionZh: '培训', sql: 'bar_few_opportunities', higherIsBetter: false, digits: 0, percent: true },
-  { id: 'no_time', label: 'Barrier: no time for training', section: 'Training', zh: '障碍：工作繁忙无暇参训', sectionZh: '培训', sql: 'bar_no_time', higherIsBetter: false, digits: 0, percent: true },
-  { id: 'turnover', label: 'Turnover intention', section: 'Retention risk', zh: '离职倾向', sectionZh: '流失风险', sql: 'score_turnover', higherIsBetter: false, digits: 2 },
-  { id: 'need', label: 'Need satisfaction', section: 'Retention risk', zh: '基本心理需要满足', sectionZh: '流失风险', sql: '(score_autonomy + score_competence + score_relatedness) / 3', higherIsBetter: true, digits: 2 },
-  { id: 'justice', label: 'Organisational justice', section: 'Retention risk', zh: '组织公平', sectionZh: '流失风险', sql: '(score_just_dist + score_just_proc + score_just_inter + score_just_info) / 4', higherIsBetter: true, digits: 2 },
-  { id: 'exhaustion', label: 'Exhaustion', section: 'Retention risk', zh: '情绪耗竭', sectionZh: '流失风险', sql: 'score_exhaustion', higherIsBetter: false, digits: 2 },
-];
+const sectionLabel = (cb: Codebook, id: string): Label => cb.sections.find((s) => s.id === id)?.label ?? { en: id, zh: id };
+const better = (d: CompareMeasureDef) => (d.better === 'higher' ? true : d.better === 'lower' ? false : null);
 
-export const COMPARE_BY = ['county', 'dept_type', 'gender', 'age_band', 'education', 'rank', 'service_band', 'recruitment'];
+function dimensions(cb: Codebook): Measure[] {
+  const out: Measure[] = [];
+  const scale = (id: string) => cb.scales.find((s) => s.id === id)!;
+  for (const d of cb.dimensions) {
+    const comps = cb.competencies.filter((c) => c.dimension === d.id && !c.absent);
+    if (!comps.length) continue;
+    const pro = comps.map((c) => scale(c.proficiency));
+    out.push({
+      id: `dim_${d.id}`,
+      label: { en: t('en', 'compare.proficiencyOf', { name: d.label.en.toLowerCase() }), zh: t('zh', 'compare.proficiencyOf', { name: d.label.zh }) },
+      section: { en: t('en', 'compare.sectionCompetency'), zh: t('zh', 'compare.sectionCompetency') },
+      sql: `(${pro.map((s) => s.score).join(' + ')}) / ${pro.length}`,
+      higherIsBetter: true,
+      digits: 2,
+      range: [pro[0].min, pro[0].max],
+    });
+  }
+  return out;
+}
+
+function declared(cb: Codebook, d: CompareMeasureDef): Measure | null {
+  if (d.variable !== undefined) {
+    const v = cb.variables.find((x) => x.name === d.variable);
+    if (!v || v.absent) return null;
+    const share = d.equals !== undefined || v.type === 'boolean';
+    return {
+      id: d.id,
+      label: d.label ?? v.label,
+      section: sectionLabel(cb, v.section),
+      sql: d.equals !== undefined ? `CASE WHEN ${v.name} = ${d.equals} THEN 1 ELSE 0 END` : v.name,
+      higherIsBetter: better(d),
+      digits: share ? 0 : v.type === 'likert' ? 2 : 1,
+      ...(share ? { percent: true } : {}),
+      ...(d.headline ? { headline: true } : {}),
+      ...(v.type === 'likert' && v.min !== undefined && v.max !== undefined ? { range: [v.min, v.max] as [number, number] } : {}),
+    };
+  }
+  const scales = (d.scales ?? []).map((id) => cb.scales.find((s) => s.id === id));
+  if (!scales.length || scales.some((s) => !s || s.absent)) return null;
+  const ss = scales as NonNullable<(typeof scales)[number]>[];
+  return {
+    id: d.id,
+    label: d.label ?? ss[0].label,
+    section: sectionLabel(cb, ss[0].section),
+    sql: ss.length === 1 ? ss[0].score : `(${ss.map((s) => s.score).join(' + ')}) / ${ss.length}`,
+    higherIsBetter: better(d),
+    digits: 2,
+    range: [ss[0].min, ss[0].max],
+    ...(d.headline ? { headline: true } : {}),
+  };
+}
+
+/** The measures of this survey, in the order the page shows them. */
+export function measuresOf(cb: Codebook): Measure[] {
+  const ratings = new Set(cb.competencies.flatMap((c) => [c.proficiency, c.importance]));
+  const defs: CompareMeasureDef[] = cb.compare ?? cb.scales.filter((s) => !ratings.has(s.id)).map((s) => ({ id: s.id, scales: [s.id] }));
+  return [...dimensions(cb), ...defs.map((d) => declared(cb, d)).filter((m): m is Measure => m !== null)];
+}

@@ -1,7 +1,12 @@
 /**
- * Pure statistics of the comparison explorer, from published moments (n, Σx, Σx²): mean with a
- * t interval, Welch's t-test of a group against the rest of the sample, Holm's correction over
- * all comparisons shown, and nearest groups by profile.
+ * Pure statistics of the comparison explorer, from published moments (n, Σx, Σx²).
+ *
+ * The one benchmark is the survey mean (all respondents). A group's difference from it,
+ * d = mean(group) − mean(all) = (1 − n/N)·(mean(group) − mean(rest)), is a fixed multiple of the
+ * difference from everyone else, so its interval is Welch's interval for group − rest scaled by
+ * (1 − n/N), and the interval excludes 0 exactly when Welch's test rejects. Intervals and verdicts
+ * are adjusted together (Bonferroni over the `family` measures compared for the group): a verdict
+ * says "different" exactly when its adjusted interval excludes zero.
  */
 import { tQuantile, tTwoSided } from '../stats/distributions.ts';
 import type { Moments } from './aggregate.ts';
@@ -14,7 +19,7 @@ export function describe(m: Moments) {
   return { n: m.n, mean, sd: Math.sqrt(variance), lo: mean - q * se, hi: mean + q * se };
 }
 
-/** Welch test of the group against everyone else (rest = overall − group). */
+/** Welch test of the group against everyone else (rest = overall − group); interval at 95%. */
 export function versusRest(group: Moments, overall: Moments) {
   const rest = { n: overall.n - group.n, sum: overall.sum - group.sum, sumsq: overall.sumsq - group.sumsq };
   const a = describe(group), b = describe(rest);
@@ -24,7 +29,36 @@ export function versusRest(group: Moments, overall: Moments) {
   const diff = a.mean - describe(overall).mean;
   const se = Math.sqrt(va + vb);
   const q = tQuantile(0.975, df);
-  return { diff, restDiff: a.mean - b.mean, lo: a.mean - b.mean - q * se, hi: a.mean - b.mean + q * se, t, df, p: tTwoSided(t, df) };
+  return { diff, restDiff: a.mean - b.mean, lo: a.mean - b.mean - q * se, hi: a.mean - b.mean + q * se, t, df, p: tTwoSided(t, df), se };
+}
+
+/**
+ * The group against the survey mean, adjusted for `family` comparisons (Bonferroni): the difference,
+ * its interval at level 1 − 0.05/family, the unadjusted p and the adjusted p = min(1, p·family).
+ */
+export function versusBenchmark(group: Moments, overall: Moments, family: number) {
+  const v = versusRest(group, overall);
+  const shrink = 1 - group.n / overall.n;
+  const q = tQuantile(1 - 0.05 / (2 * family), v.df);
+  const diff = v.restDiff * shrink;
+  const half = q * v.se * shrink;
+  return { benchmark: describe(overall).mean, diff, lo: diff - half, hi: diff + half, p: v.p, pAdj: Math.min(1, v.p * family), family };
+}
+
+/**
+ * Change between two independent waves of the same group: latest − previous, Welch's interval at
+ * level 1 − 0.05/family and the adjusted p (the same test and adjustment as the comparison with the
+ * survey mean, so a change is flagged exactly when its interval excludes zero).
+ */
+export function waveChange(previous: Moments, latest: Moments, family: number) {
+  const a = describe(latest), b = describe(previous);
+  const va = a.sd ** 2 / a.n, vb = b.sd ** 2 / b.n;
+  const se = Math.sqrt(va + vb);
+  const diff = a.mean - b.mean;
+  const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+  const q = tQuantile(1 - 0.05 / (2 * family), df);
+  const p = tTwoSided(diff / se, df);
+  return { diff, lo: diff - q * se, hi: diff + q * se, p, pAdj: Math.min(1, p * family), family };
 }
 
 /** Holm–Bonferroni adjusted p-values (same order as the input). */

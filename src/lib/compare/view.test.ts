@@ -1,9 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { parseState } from './view.ts';
+import { defaultState, parseState } from './view.ts';
 import type { CompareData } from './aggregate.ts';
 
 const counties = ['h_county', 'l_county', 'q_county', 'z_urban', 'a', 'b', 'c', 'd'];
-const data = { k: 5, overall: { measures: {} }, groups: [...counties.map((value) => ({ by: 'county', value })), { by: 'gender', value: '1' }, { by: 'gender', value: '2' }] } as unknown as CompareData;
+const group = (by: string, value: string, suppressed = false) => ({ by, value, suppressed, n: suppressed ? 0 : 50, measures: {} });
+const data = {
+  k: 5,
+  measures: [{ id: 'turnover' }, { id: 'need' }],
+  overall: { n: 500, measures: {} },
+  groups: [...counties.map((value) => group('county', value)), group('gender', '1'), group('gender', '2')],
+} as unknown as CompareData;
 
 describe('compare URL state', () => {
   it('keeps a valid state', () => {
@@ -29,5 +35,24 @@ describe('compare URL state', () => {
     const p = parseState('?by=nope&g=<script>,h_county,l_county&sort=x&dir=sideways', data);
     expect(p.rejected).toEqual(['by=nope', 'g=<script>', 'sort=x', 'dir=sideways']);
     expect(p.state.dir).toBe('desc');
+  });
+});
+
+describe('default view comes from the data', () => {
+  it('the first three groups shown, skipping withheld ones; sort by turnover when measured', () => {
+    const d = { ...data, groups: [group('county', 'h_county', true), ...['x', 'y', 'z', 'w'].map((v) => group('county', v))] } as unknown as CompareData;
+    expect(defaultState(d)).toEqual({ by: 'county', groups: ['x', 'y', 'z'], sort: 'turnover', dir: 'desc' });
+    expect(parseState('', d).state.groups).toEqual(['x', 'y', 'z']);
+  });
+  it('an imported survey with its own counties and without turnover gets its own defaults', () => {
+    const d = { ...data, measures: [{ id: 'dim_knowledge' }], groups: [group('county', 'donghu'), group('county', 'nanshan')] } as unknown as CompareData;
+    const s = defaultState(d);
+    expect(s.groups).toEqual(['donghu', 'nanshan']);
+    expect(s.sort).toBe('dim_knowledge');
+    expect(parseState('?sort=turnover', d).rejected).toEqual(['sort=turnover']);
+  });
+  it('a survey without counties starts on its first breakdown', () => {
+    const d = { ...data, groups: [group('gender', 'male'), group('gender', 'female')] } as unknown as CompareData;
+    expect(defaultState(d).by).toBe('gender');
   });
 });

@@ -23,7 +23,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Codebook } from '../codebook/types.ts';
 import { ident, lit, rows } from '../data/duck.ts';
 import { protectCells, type Equation } from './cells.ts';
-import { MEASURES } from '../compare/measures.ts';
+import { measuresOf } from '../compare/measures.ts';
 import { breakdownVariables } from '../codebook/groups.ts';
 import { codesOf } from '../codebook/labels.ts';
 import { scenarioOf } from '../data/anonymise.ts';
@@ -37,7 +37,7 @@ export interface AggregateMeasure {
 export function aggregateMeasures(cb: Codebook, columns: Set<string>): AggregateMeasure[] {
   const out: AggregateMeasure[] = [];
   for (const s of cb.scales) if (columns.has(s.score)) out.push({ id: s.score, sql: ident(s.score) });
-  for (const m of MEASURES) if (!out.some((o) => o.id === m.id)) out.push({ id: m.id, sql: m.sql });
+  for (const m of measuresOf(cb)) if (!out.some((o) => o.id === m.id)) out.push({ id: m.id, sql: m.sql });
   // every option of a multi-select question (barriers, formats, preferences): its share follows from the mean of 0/1
   for (const v of cb.variables) if (v.multiselect && v.type === 'boolean' && columns.has(v.name)) out.push({ id: v.name, sql: ident(v.name) });
   for (const d of cb.dimensions) {
@@ -134,6 +134,12 @@ export async function buildGroupAggregates(
   const sensitive = new Set(scenario.sensitive);
   const bys = aggregateBy(cb).filter((b) => columns.has(b));
   const hasCounty = columns.has('county');
+  // change since the previous wave (/compare/): where some county was surveyed in more than one wave,
+  // each county's waves are a breakdown like any other, protected the same way
+  if (hasCounty && columns.has('survey_year')) {
+    const [{ n }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM (SELECT county FROM ${t} WHERE survey_year IS NOT NULL GROUP BY county HAVING count(DISTINCT survey_year) > 1)`);
+    if (n > 0) bys.push('survey_year');
+  }
   await conn.run(`CREATE OR REPLACE TABLE ${ident(outTable)} (scope VARCHAR, by_var VARCHAR, grp VARCHAR, measure VARCHAR, n INTEGER, m_n INTEGER, m_sum DOUBLE, m_sumsq DOUBLE, withheld BOOLEAN)`);
   const app = await conn.createAppender(outTable);
   const put = (scope: string, by: string, grp: string | null, measure: string, n: number | null, m: Moment | null, withheld: boolean) => {
