@@ -87,6 +87,8 @@ describe('grouping variables from the codebook', () => {
     const none = edited((s) => {
       s.variables = s.variables.filter((v: any) => v.multiselect !== 'barriers');
       s.disclosure.sensitive = [];
+      // an instrument without the question cannot declare /compare/ measures on it either
+      s.compare = (s.compare ?? []).filter((m: any) => !String(m.variable ?? '').startsWith('bar_'));
     });
     expect(figureAvailability(barriers, none).notMeasured).toBe(true);
     expect(figureAvailability(barriers, cb).notMeasured).toBe(false);
