@@ -7,7 +7,7 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /**
  * one row per group of `byVar` in `scope`: grp, n, mean, sd, withheld — for <Apa test="welch-anova">.
  * Combined groups ('a+b', the withheld groups shown together) are disjoint from the others and stay in;
- * no answer stays out.
+ * no answer stays out. (A code may itself end in '+', as age band '50+': a combined code has '+' inside, LIKE '%+_%'.)
  */
 export function groupSummarySQL(byVar: string, measure: string, scope = 'all', groups?: string[]) {
   const only = groups ? ` AND grp IN (${groups.map(q).join(', ')})` : '';
