@@ -3,10 +3,12 @@
 import { test, expect } from '@playwright/test';
 import { nodeClient } from '../../src/lib/db/node.ts';
 import { figure as barriers } from '../../src/figures/training-barriers/figure.ts';
+import { figureSQL } from '../../src/lib/figures/sql.ts';
+import { publishedCodebook } from '../../src/lib/figures/render-static.ts';
 
 const nCells = (fig: import('@playwright/test').Locator) => fig.locator('.table-wrap tbody tr td[data-col=n]').allTextContents();
 const expectedNs = async (params: Record<string, string>) =>
-  (await nodeClient('public/data').query<any>(barriers.sql, params)).map((r: any) => (r.n >= 5 ? String(r.n) : '<5'));
+  (await nodeClient('public/data').query<any>(figureSQL(barriers, publishedCodebook()), params)).map((r: any) => (r.n >= publishedCodebook().k ? String(r.n) : `<${publishedCodebook().k}`));
 
 test('chapter 5 opens the barriers figure on the sample its text quotes, statically', async ({ page }) => {
   await page.goto('/chapters/05-training-supply/');
