@@ -3,7 +3,41 @@ import type { SpecContext } from './types.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { textWidth } from '../../i18n/index.ts';
 
+/** below this width (phones) a chart is laid out narrow: long row labels wrap within a smaller left margin */
+export const NARROW = 520;
+
+/** a label broken into lines no wider than `px` (words for Latin, characters for CJK) */
+export function wrapLabel(label: string, px: number, fontSize = 13): string[] {
+  const cjk = /[\u2e80-\u9fff]/.test(label);
+  const parts = cjk ? [...label] : label.split(/(?<=[\s/-])/);
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line && textWidth((line + part).trimEnd(), fontSize) > px) {
+      lines.push(line.trimEnd());
+      line = part.trimStart();
+    } else line += part;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+/**
+ * On a narrow chart, a left margin wider than ~40% of the width is capped and the y labels wrap
+ * into it (rows grow when a label needs more than two lines), so the data keeps most of the width.
+ */
+function narrowRows(ctx: SpecContext, extra: Record<string, any>): Record<string, any> {
+  const cap = Math.max(110, Math.round(ctx.width * 0.4));
+  if (ctx.width >= NARROW || !(extra.marginLeft > cap) || extra.y?.axis === null || extra.y?.tickFormat) return extra;
+  const fmt = (d: unknown) => wrapLabel(String(d), cap - 14).join('\n');
+  const domain: unknown[] | undefined = Array.isArray(extra.y?.domain) ? extra.y.domain : undefined;
+  const lines = domain ? Math.max(1, ...domain.map((d) => fmt(d).split('\n').length)) : 2;
+  const grow = domain && lines > 2 && typeof extra.height === 'number' ? domain.length * (lines - 2) * 14 : 0;
+  return { ...extra, marginLeft: cap, height: typeof extra.height === 'number' ? extra.height + grow : extra.height, y: { ...(extra.y ?? {}), tickFormat: fmt } };
+}
+
 export function base(ctx: SpecContext, extra: Record<string, any> = {}) {
+  extra = narrowRows(ctx, extra);
   // x-axis titles centred below the tick labels, so they never collide with them
   const x = extra.x && !extra.x.tickRotate ? { labelAnchor: 'center', labelOffset: 40, ...extra.x } : extra.x;
   return {
