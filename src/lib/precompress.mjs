@@ -9,7 +9,7 @@
  * unchanged engine or data file is compressed once per machine. Node's zlib only, no dependency.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -50,7 +50,10 @@ export function precompress(dir, opts = {}) {
   for (const file of walk(dir)) {
     if (!COMPRESSIBLE.test(file) || file.endsWith('.br') || file.endsWith('.gz')) continue;
     const bytes = statSync(file).size;
-    if (bytes < MIN_BYTES) continue;
+    if (bytes < MIN_BYTES) {
+      for (const ext of ['.br', '.gz']) rmSync(file + ext, { force: true });
+      continue;
+    }
     const raw = readFileSync(file);
     const hash = createHash('sha256').update(raw).digest('hex').slice(0, 32);
     const quality = bytes > BIG && !max ? 9 : 11;
@@ -59,8 +62,11 @@ export function precompress(dir, opts = {}) {
     );
     const gz = cached(opts.cacheDir, `${hash}.gz`, () => gzipSync(raw, { level: 9 }));
     const keep = (c) => c.length <= bytes * (1 - MIN_SAVING);
+    // a copy from an earlier build that is no longer worth it must not outlive its file
     if (keep(br)) writeFileSync(file + '.br', br);
+    else rmSync(file + '.br', { force: true });
     if (keep(gz)) writeFileSync(file + '.gz', gz);
+    else rmSync(file + '.gz', { force: true });
     report.push({ file: path.relative(dir, file), bytes, br: keep(br) ? br.length : null, gz: keep(gz) ? gz.length : null });
   }
   return report;

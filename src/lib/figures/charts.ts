@@ -15,7 +15,8 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
   return Plot.plot(
     base(ctx, {
       height: 50 + data.length * 30,
-      marginLeft: ctx.lang === 'en' ? 240 : labelMargin(data.map((d) => d[o.y])),
+      // English keeps the usual 240 px unless a label needs more (Kirkpatrick's '2 Learning: …')
+      marginLeft: ctx.lang === 'en' ? Math.max(240, labelMargin(data.map((d) => d[o.y]), 60, 320) + 8) : labelMargin(data.map((d) => d[o.y])),
       marginRight: 60,
       x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent },
       y: { domain: data.map((d) => d[o.y]), label: null },
