@@ -20,8 +20,18 @@ async function setTheme(page: Page, theme: (typeof THEMES)[number]) {
 }
 
 /** pairs of visible text elements (per chart) whose boxes overlap by more than 1 px, as "a | b" */
-async function overlappingLabels(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+async function overlappingLabels(page: Page, plant = false): Promise<string[]> {
+  return page.evaluate((plant) => {
+    if (plant) {
+      // the checker's own check: two labels planted on top of each other must be found
+      for (const s of [...document.querySelectorAll<SVGSVGElement>('figure[data-figure-id] .chart svg')].filter((x) => x.getBoundingClientRect().width > 0).slice(0, 1))
+        for (const dx of [0, 30]) {
+          const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+          Object.entries({ x: String(40 + dx), y: '40', 'font-size': '13' }).forEach(([k, v]) => t.setAttribute(k, v));
+          t.textContent = 'planted overlapping label';
+          s.append(t);
+        }
+    }
     type P = { x: number; y: number };
     const out: string[] = [];
     const corners = (t: SVGGraphicsElement): P[] | null => {
@@ -55,7 +65,7 @@ async function overlappingLabels(page: Page): Promise<string[]> {
         }
     }
     return out;
-  });
+  }, plant);
 }
 
 test.describe('phones (390 px)', () => {
@@ -89,6 +99,8 @@ test.describe('phones (390 px)', () => {
       }
       expect(charts).toBeGreaterThan(10);
       expect(found).toEqual([]);
+      // and the check can fail: planted overlapping labels are reported
+      expect((await overlappingLabels(page, true)).filter((o) => o.includes('planted overlapping label')).length).toBeGreaterThan(0);
     });
 
   test('every chart on a phone fits its box (the narrow rendering, in the static HTML)', async ({ page }) => {
@@ -152,7 +164,7 @@ test.describe('empty selections', () => {
           await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
           const msg = fig.locator('.chart .empty-selection');
           await expect(msg, `${def.id} ${combo}`).toHaveText(lang === 'en' ? /^No respondents (in|from) .+\.$/ : /没有.*受访者/);
-          expect(await fig.locator('.chart svg').count()).toBe(0);
+          expect(await fig.locator('.chart svg, .chart table').count()).toBe(0);
           // the other control marks the chosen combination's partner as empty
           const partner = fig.locator(`select[name="${frame[1].name}"] option[value="${combo[1]}"]`);
           await expect(partner).toHaveAttribute('data-empty', '');
@@ -168,7 +180,7 @@ test.describe('empty selections', () => {
           }, [frame.map((p) => p.name), [a, b]] as const);
           await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
           await expect(fig.locator('.chart .empty-selection')).toHaveCount(0);
-          await expect(fig.locator('.chart svg').first()).toBeVisible();
+          await expect(fig.locator(def.kind === 'table' ? '.chart table' : '.chart svg').first()).toBeVisible();
         }
       }
     }
@@ -179,5 +191,27 @@ test.describe('empty selections', () => {
     await page.goto('/chapters/03-competency-today/?competency-profile.county=h_county&competency-profile.dept=petition_office');
     const fig = page.locator('figure#competency-profile');
     await expect(fig.locator('.chart .empty-selection')).toHaveText("No respondents in H County's petition (letters-and-visits) office.", { timeout: 60_000 });
+  });
+});
+
+test.describe('engine start', () => {
+  test('nothing heavy loads for a reader who does not come near a control; pointer on controls starts the engine, sent compressed', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 300 });
+    const wasm: { encoding?: string; type?: string; status: number }[] = [];
+    page.on('response', (r) => {
+      if (/\.wasm$/.test(new URL(r.url()).pathname)) wasm.push({ encoding: r.headers()['content-encoding'], type: r.headers()['content-type'], status: r.status() });
+    });
+    await page.goto('/chapters/03-competency-today/');
+    await page.waitForTimeout(2000);
+    // the top of the page shows no figure controls: no engine, no figure code
+    expect(wasm).toEqual([]);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /hydrate/.test(e.name)))).toBe(false);
+    const controls = page.locator('figure#competency-profile form.controls');
+    await controls.scrollIntoViewIfNeeded();
+    await controls.hover();
+    await expect.poll(() => wasm.filter((w) => w.status === 200).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    const full = wasm.find((w) => w.status === 200)!;
+    expect(full.encoding).toBe('br');
+    expect(full.type).toBe('application/wasm');
   });
 });
