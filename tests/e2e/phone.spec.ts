@@ -115,8 +115,9 @@ test.describe('phones (390 px)', () => {
         )).map((s) => `${url} ${s}`),
       );
     }
-    // career-by-group keeps one column per scale and scrolls inside its box (not the page)
-    expect(too.filter((s) => !s.includes('career-by-group'))).toEqual([]);
+    // known exceptions, which scroll inside their box (never the page): career-by-group keeps one column per
+    // scale; competency-model has no narrow layout yet (render-static.ts WIDE_ONLY)
+    expect(too.filter((s) => !s.includes('career-by-group') && !s.includes('competency-model:'))).toEqual([]);
   });
 });
 
