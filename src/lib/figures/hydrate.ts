@@ -127,7 +127,9 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
       return;
     }
     delete fig.dataset.empty;
+    const tq = performance.now();
     const raw = await browserClient().query(def.sql, params);
+    fig.dataset.queryMs = (performance.now() - tq).toFixed(1);
     const rows = suppressSmallCells(def, raw, cb.k);
     const chart = fig.querySelector<HTMLElement>('.chart')!;
     // the container's own width (minus its padding), so a phone gets the narrow layout

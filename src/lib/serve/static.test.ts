@@ -87,6 +87,6 @@ describe('static server with precompressed files', () => {
     expect(pickEncoding('br;q=0, gzip', all)?.enc).toBe('gzip');
     expect(pickEncoding('*', all)?.enc).toBe('br');
     expect(pickEncoding('identity', all)).toBeNull();
-    expect(pickEncoding('br', (ext) => ext === '.gz')).toBeNull();
+    expect(pickEncoding('br', (ext: string) => ext === '.gz')).toBeNull();
   });
 });
