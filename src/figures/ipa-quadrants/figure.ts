@@ -67,7 +67,8 @@ ORDER BY competency`,
     });
     const placed = placeLabels(
       data.map((d) => ({ x: px(d.proficiency), y: py(d.importance) })),
-      data.map((d) => ({ w: textWidth(d.label, 11) + 2, h: 13 })),
+      // real fonts run up to ~10% wider than the estimate: boxes with room to spare
+      data.map((d) => ({ w: textWidth(d.label, 11) * 1.1 + 4, h: 13 })),
       [m.left, m.top, ctx.width - m.right, height - m.bottom],
       reserved,
     );
