@@ -1,7 +1,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { dictionaryProblems } from './src/i18n/check.ts';
+import { fileURLToPath } from 'node:url';
 import { readHeaders } from './src/lib/headers.mjs';
+import { precompress } from './src/lib/precompress.mjs';
 
 /** A missing, empty or unused dictionary key fails the build (src/i18n). */
 const i18nCheck = {
@@ -14,6 +16,19 @@ const i18nCheck = {
   },
 };
 
+/** Brotli and gzip copies of the engine, data and pages for the server to send (src/lib/precompress.mjs). */
+const precompressed = {
+  name: 'precompress',
+  hooks: {
+    'astro:build:done': ({ dir, logger }) => {
+      const t0 = performance.now();
+      const files = precompress(fileURLToPath(dir), { cacheDir: '.cache/precompress' });
+      const sum = (k) => files.reduce((s, f) => s + (f[k] ?? f.bytes), 0);
+      logger.info(`${files.length} files precompressed in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${(sum('bytes') / 1e6).toFixed(1)} MB → ${(sum('br') / 1e6).toFixed(1)} MB br, ${(sum('gz') / 1e6).toFixed(1)} MB gzip`);
+    },
+  },
+};
+
 export default defineConfig({
   output: 'static',
   // REPORT_OUT_DIR lets tests build a second copy of the site from other data (REPORT_DATA_DIR)
@@ -21,7 +36,7 @@ export default defineConfig({
   // REPORT_PUBLIC_DIR: the static files (with data/) of that other copy, e.g. the imported survey's
   publicDir: process.env.REPORT_PUBLIC_DIR ?? './public',
   site: 'http://127.0.0.1:4321',
-  integrations: [mdx(), i18nCheck],
+  integrations: [mdx(), i18nCheck, precompressed],
   // the security headers of public/_headers, served by `astro preview` too (docs/hosting.md)
   server: { headers: readHeaders('./public/_headers') },
   build: { inlineStylesheets: 'never' },

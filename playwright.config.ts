@@ -21,7 +21,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `ASTRO_TELEMETRY_DISABLED=1 npx astro preview --host 127.0.0.1 --port ${PORT}`,
+      command: `node scripts/serve.mjs --host 127.0.0.1 --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -31,7 +31,7 @@ export default defineConfig({
       command:
         `mkdir -p out && npx tsx tests/fixtures/import-county/make-export.ts out/import-county-export.xlsx` +
         ` && node scripts/start.mjs --import out/import-county-export.xlsx --mapping tests/fixtures/import-county/mapping.yaml --no-serve --out-dir ${IMPORT_OUT}` +
-        ` && REPORT_OUT_DIR=${IMPORT_OUT}/dist REPORT_PUBLIC_DIR=${IMPORT_OUT}/public REPORT_DATA_DIR=${IMPORT_OUT}/public/data ASTRO_TELEMETRY_DISABLED=1 npx astro preview --host 127.0.0.1 --port ${IMPORT_PORT}`,
+        ` && node scripts/serve.mjs --dir ${IMPORT_OUT}/dist --host 127.0.0.1 --port ${IMPORT_PORT}`,
       url: `http://127.0.0.1:${IMPORT_PORT}/`,
       reuseExistingServer: false,
       timeout: 240_000,

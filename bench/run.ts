@@ -11,7 +11,7 @@ import { parseArgs } from '../scripts/args.ts';
 import { benchSite } from './site.ts';
 
 const args = parseArgs(process.argv.slice(2), { sizes: '10000,100000,1000000' });
-const sizes = args.sizes.split(',').map(Number);
+const sizes = args.sizes.split(',').map(Number).filter((n) => n > 0);
 const tsx = (script: string, a: string[]) =>
   execFileSync('npx', ['tsx', script, ...a], { encoding: 'utf8', env: { ...process.env }, maxBuffer: 1 << 26 });
 const grab = (text: string, re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
@@ -47,8 +47,9 @@ for (const n of sizes) {
 
 if (!args['skip-site']) {
   if (!existsSync('dist/index.html')) throw new Error('build the site first: npm run build:all');
-  console.log('\n== Site: chapter page /chapters/04-training-needs/ (the default 3,000-respondent build, then larger data swapped in) ==');
-  await benchSite('public/data', 'default build');
-  let port = 4412;
+  console.log(`\n== Site, per page kind (the default build's data, then larger data swapped in); uptime: ${execFileSync('uptime', { encoding: 'utf8' }).trim()} ==`);
+  const port0 = Number(process.env.BENCH_PORT ?? 4411);
+  await benchSite('public/data', 'default build', port0);
+  let port = port0 + 1;
   for (const n of sizes.filter((s) => s >= 100000)) await benchSite(dataDirs[n], `${n} respondents`, port++);
 }

@@ -98,6 +98,6 @@ say(`site built in ${distDir}`);
 if (!flag('no-serve')) {
   const port = process.env.PORT ?? '4321';
   console.log(`\nServing the report at http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
-  const child = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', port], { cwd: root, stdio: 'inherit', env });
+  const child = spawn('node', ['scripts/serve.mjs', '--host', '127.0.0.1', '--port', port, '--dir', distDir], { cwd: root, stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, dimensionLabel, labelMargin } from '../../lib/figures/plot.ts';
+import { base, dimensionLabel, labelMargin, NARROW, wrapLabel } from '../../lib/figures/plot.ts';
 import { codeLabel, groupMomentsSQL, inCodebookOrder } from '../../lib/figures/charts.ts';
 
 export const figure: FigureDef = {
@@ -33,14 +33,17 @@ ORDER BY dimension, grp NULLS LAST`,
   spec(rows, ctx) {
     const data = inCodebookOrder(rows.filter((r) => !r.suppressed), ctx, ctx.params.group).map((r) => ({ ...r, d: dimensionLabel(ctx, r.dimension), g: codeLabel(ctx, ctx.params.group, r.grp) }));
     const groups = [...new Set(data.map((d) => d.g))];
+    // phones: the dimension names at the right wrap into a narrower margin, so the dots keep room
+    const narrow = ctx.width < NARROW;
+    const wrapDim = (d: string) => wrapLabel(d, 80).join('\n');
     return Plot.plot(
       base(ctx, {
         height: 40 + ctx.codebook.dimensions.length * (groups.length * 18 + 16),
-        marginLeft: labelMargin(groups, 120, 360),
-        marginRight: ctx.lang === 'en' ? 150 : labelMargin(ctx.codebook.dimensions.map((d) => d.label.zh), 60, 200),
+        marginLeft: narrow ? labelMargin(groups, 60, 140) : labelMargin(groups, 120, 360),
+        marginRight: narrow ? 96 : ctx.lang === 'en' ? 150 : labelMargin(ctx.codebook.dimensions.map((d) => d.label.zh), 60, 200),
         x: { label: ctx.t('Mean proficiency (1–5), 95% CI'), grid: true },
         y: { label: null, domain: groups },
-        fy: { label: null, domain: ctx.codebook.dimensions.map((d) => d.label[ctx.lang]), axis: 'right' },
+        fy: { label: null, domain: ctx.codebook.dimensions.map((d) => d.label[ctx.lang]), axis: 'right', ...(narrow ? { tickFormat: wrapDim } : {}) },
         color: { type: 'categorical', scheme: 'tableau10', domain: groups },
         marks: [
           Plot.frame({ strokeOpacity: 0.15 }),

@@ -1,8 +1,14 @@
 /**
  * Loaded on every page with figures; kept tiny. The heavy part (DuckDB-WASM, Plot, the figure
  * specs) is imported only on the first interaction, or at once when the URL carries a view.
+ *
+ * Engine start on intent (issue #13): when a reader shows they may use a figure's controls — the
+ * controls stay in view for INTENT_DWELL_MS, or the pointer or focus reaches them — the engine starts
+ * in the background, so the first change finds it (nearly) ready. Readers who only scroll past, or
+ * who asked to save data, download nothing.
  */
 import { messages } from '../messages.ts';
+import { markEmptyOptions } from './frame.ts';
 
 type Hydrate = typeof import('./hydrate.ts');
 let loading: Promise<Hydrate> | null = null;
@@ -16,10 +22,38 @@ const load = () => {
   return loading;
 };
 
+/** how long controls must stay on screen before the engine is started for them */
+export const INTENT_DWELL_MS = 700;
+let warmed = false;
+const warm = () => {
+  if (warmed) return;
+  warmed = true;
+  load().then((h) => h.warm()).catch(() => {});
+};
+const saveData = (navigator as any).connection?.saveData === true;
+const dwell = new Map<Element, ReturnType<typeof setTimeout>>();
+const seen =
+  !saveData && 'IntersectionObserver' in window
+    ? new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          clearTimeout(dwell.get(e.target));
+          if (e.isIntersecting) dwell.set(e.target, setTimeout(() => (seen?.disconnect(), warm()), INTENT_DWELL_MS));
+        }
+      })
+    : null;
+
 for (const fig of document.querySelectorAll<HTMLElement>('figure[data-figure-id]')) {
   const id = fig.dataset.figureId!;
-  fig.querySelector('form.controls')?.addEventListener('submit', (e) => e.preventDefault());
+  const controls = fig.querySelector('form.controls');
+  controls?.addEventListener('submit', (e) => e.preventDefault());
+  if (controls) {
+    seen?.observe(controls);
+    controls.addEventListener('pointerenter', warm, { once: true });
+    controls.addEventListener('focusin', warm, { once: true });
+  }
+  markEmptyOptions(fig);
   fig.addEventListener('change', (e) => {
+    if ((e.target as HTMLElement).closest('form.controls')) markEmptyOptions(fig);
     if ((e.target as HTMLElement).closest('form.controls')) load().then((h) => h.update(fig)).catch(() => {});
   });
   fig.addEventListener('click', (e) => {

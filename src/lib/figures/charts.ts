@@ -19,8 +19,9 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
   return Plot.plot(
     base(ctx, {
       height: 50 + data.length * 30,
-      // wide enough for the longest row label (codebook labels differ in length from survey to survey)
-      marginLeft: labelMargin(data.map((d) => d[o.y]), 120, 380),
+      // wide enough for the longest row label (codebook labels differ in length from survey to survey);
+      // English keeps the usual 240 px unless a label needs more (Kirkpatrick's '2 Learning: …')
+      marginLeft: ctx.lang === 'en' ? Math.max(240, labelMargin(data.map((d) => d[o.y]), 60, 380) + 8) : labelMargin(data.map((d) => d[o.y]), 120, 380),
       marginRight: 60,
       x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent },
       y: { domain: data.map((d) => d[o.y]), label: null },

@@ -5,8 +5,9 @@ import { figures } from '../../figures/registry.ts';
 import type { Codebook } from '../codebook/types.ts';
 import type { Row } from './types.ts';
 import { paramsFromURL, paramsToURL, suppressSmallCells, tableHTML, totalN, withheldNote } from './rows.ts';
-import { resolveParams } from './options.ts';
+import { controlOptions, resolveParams } from './options.ts';
 import { figureSQL } from './sql.ts';
+import { markEmptyOptions } from './frame.ts';
 import { figureText } from './text.ts';
 import { decorateSVG, labelledCSV } from './download.ts';
 import { t, type Lang } from '../../i18n/index.ts';
@@ -55,9 +56,16 @@ function openingParams(fig: HTMLElement): Record<string, string> {
   return out;
 }
 
+/** Starts the engine and fetches the codebook ahead of the first change (boot.ts, on intent); errors wait for that change. */
+export function warm() {
+  codebook().catch(() => (codebookP = null));
+  browserClient().ready().catch(() => {});
+}
+
 export async function restoreFromURL(fig: HTMLElement) {
   const def = figures[fig.dataset.figureId!];
   const requested = paramsFromURL(def.id, location.search);
+  warm(); // engine and codebook in parallel
   let cb: Codebook;
   try {
     cb = await codebook();
@@ -68,8 +76,31 @@ export async function restoreFromURL(fig: HTMLElement) {
   }
   const { params, rejected } = resolveParams(def, requested, cb, openingParams(fig));
   for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) sel.value = params[sel.name];
+  markEmptyOptions(fig);
   await update(fig, rejected);
   fig.scrollIntoView();
+}
+
+/**
+ * The sentence for a combination of frame choices (county, department, sample) that selects no
+ * respondent, from the combinations the build published (script.figure-frame); null when it has some.
+ */
+export function emptySelectionText(fig: HTMLElement, def: (typeof figures)[string], params: Record<string, string>, cb: Codebook): string | null {
+  const el = fig.querySelector('script.figure-frame');
+  if (!el) return null;
+  const frame = JSON.parse(el.textContent!) as { params: string[]; present: string[][] };
+  const vals = frame.params.map((p) => params[p] ?? 'all');
+  if (frame.present.some((row) => vals.every((v, i) => v === 'all' || row[i] === v))) return null;
+  const label = (kind: string) => {
+    const p = def.params.find((x) => x.kind === kind && frame.params.includes(x.name));
+    return p && params[p.name] !== 'all' ? controlOptions(p.kind, cb, lang).find((o) => o.value === params[p.name])?.label ?? params[p.name] : null;
+  };
+  const county = label('county'), dept = label('dept_type'), sample = label('sample');
+  // "petition office" mid-sentence in English; proper names (capital after capital) stay as they are
+  const lower = (s: string) => (lang === 'en' && /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+  if (county && dept && !sample) return t(lang, 'figure.emptyCountyDept', { county, dept: lower(dept) });
+  if (county && sample && !dept) return t(lang, 'figure.emptySampleCounty', { county, sample: lower(sample) });
+  return t(lang, 'figure.emptySelection', { what: [county, dept, sample].filter(Boolean).join(lang === 'zh' ? '，' : ', ') });
 }
 
 export async function update(fig: HTMLElement, rejected: string[] = []) {
@@ -82,10 +113,36 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const checked = resolveParams(def, controlValues(fig), cb, openingParams(fig));
     const params = checked.params;
     rejected = [...rejected, ...checked.rejected];
+    const defaults = { ...Object.fromEntries(def.params.map((p) => [p.name, p.default])), ...openingParams(fig) };
+    const empty = emptySelectionText(fig, def, params, cb);
+    if (empty) {
+      // no respondent at all: say so in words rather than draw axes around nothing (no query needed)
+      const msg = Object.assign(document.createElement('p'), { className: 'empty-selection', textContent: empty });
+      fig.querySelector<HTMLElement>('.chart')!.replaceChildren(msg);
+      fig.querySelector('.table-wrap')!.replaceChildren(msg.cloneNode(true));
+      const nEl = fig.querySelector<HTMLElement>('.n')!;
+      nEl.dataset.n = '0';
+      nEl.textContent = t(lang, 'figure.nSum', { n: 0 });
+      const noteEl = fig.querySelector<HTMLElement>('.suppressed-note');
+      if (noteEl) noteEl.textContent = '';
+      states.set(fig, { params, rows: [] });
+      history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`);
+      fig.dataset.renderMs = (performance.now() - t0).toFixed(1);
+      fig.dataset.state = 'ready';
+      fig.dataset.empty = '';
+      status(fig, rejected.length ? messages.ignoredSettings(rejected) : '');
+      fig.dispatchEvent(new CustomEvent('figure:rendered', { bubbles: true, detail: { ms: performance.now() - t0 } }));
+      return;
+    }
+    delete fig.dataset.empty;
+    const tq = performance.now();
     const raw = await browserClient().query(figureSQL(def, cb), params);
+    fig.dataset.queryMs = (performance.now() - tq).toFixed(1);
     const rows = suppressSmallCells(def, raw, cb.k);
     const chart = fig.querySelector<HTMLElement>('.chart')!;
-    const el = def.spec(rows, { width: Math.min(chart.clientWidth || 760, 900), codebook: cb, document, params, k: cb.k, lang, t: figureText(def, lang).t });
+    // the container's own width (minus its padding), so a phone gets the narrow layout
+    const width = Math.min(Math.floor(chart.getBoundingClientRect().width) || 760, 900);
+    const el = def.spec(rows, { width, codebook: cb, document, params, k: cb.k, lang, t: figureText(def, lang).t });
     if (def.kind !== 'table') el.setAttribute('aria-hidden', 'true');
     chart.replaceChildren(el);
     fig.querySelector('.table-wrap')!.innerHTML = tableHTML(def, rows, cb, cb.k, params, lang);
@@ -96,7 +153,6 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const noteEl = fig.querySelector<HTMLElement>('.suppressed-note');
     if (noteEl) noteEl.textContent = withheldNote(rows, cb.k, lang);
     states.set(fig, { params, rows });
-    const defaults = { ...Object.fromEntries(def.params.map((p) => [p.name, p.default])), ...openingParams(fig) };
     history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`);
     const ms = performance.now() - t0;
     fig.dataset.renderMs = ms.toFixed(1);
@@ -126,7 +182,9 @@ function save(name: string, blob: Blob) {
 }
 
 function svgText(fig: HTMLElement): string {
-  const svg = fig.querySelector<SVGSVGElement>('.chart svg:not(.legend svg)') ?? fig.querySelector<SVGSVGElement>('.chart svg');
+  // the rendering on screen (the build ships a wide and a narrow one; CSS shows one)
+  const shown = [...fig.querySelectorAll<SVGSVGElement>('.chart svg')].filter((s) => s.getBoundingClientRect().width > 0);
+  const svg = shown.find((s) => !s.closest('.legend')) ?? shown[0] ?? fig.querySelector<SVGSVGElement>('.chart svg');
   if (!svg) throw new Error(t(lang, 'figure.noChart'));
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

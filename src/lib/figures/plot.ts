@@ -3,7 +3,65 @@ import type { SpecContext } from './types.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { textWidth } from '../../i18n/index.ts';
 
+/** below this width (phones) a chart is laid out narrow: long row labels wrap within a smaller left margin */
+export const NARROW = 520;
+
+/** a label broken into lines no wider than `px` (words for Latin, characters for CJK) */
+export function wrapLabel(label: string, px: number, fontSize = 13): string[] {
+  const cjk = /[\u2e80-\u9fff]/.test(label);
+  const parts = cjk ? [...label] : label.split(/(?<=[\s/-])/);
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line && textWidth((line + part).trimEnd(), fontSize) > px) {
+      lines.push(line.trimEnd());
+      line = part.trimStart();
+    } else line += part;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+/**
+ * On a narrow chart, a left margin wider than ~40% of the width is capped and the y labels wrap
+ * into it (rows grow when a label needs more than two lines), so the data keeps most of the width.
+ */
+function narrowRows(ctx: SpecContext, extra: Record<string, any>): Record<string, any> {
+  if (ctx.width >= NARROW) return extra;
+  let out = { ...extra };
+  const cap = Math.max(110, Math.round(ctx.width * 0.4));
+  if (extra.marginLeft > cap && extra.y?.axis !== null && !extra.y?.tickFormat) {
+    // the estimate (textWidth) runs short of real fonts by up to ~10%: wrap with room to spare
+    const fmt = (d: unknown) => wrapLabel(String(d), (cap - 14) / 1.12).join('\n');
+    const domain: unknown[] | undefined = Array.isArray(extra.y?.domain) ? extra.y.domain : undefined;
+    const lines = domain ? Math.max(1, ...domain.map((d) => fmt(d).split('\n').length)) : 2;
+    if (domain && lines > 1 && typeof out.height === 'number') {
+      // rows at least as tall as their labels (15 px a line + 8 px between rows)
+      const rowH = (out.height - 70) / domain.length;
+      out.height += Math.max(0, Math.ceil(lines * 15 + 8 - rowH)) * domain.length;
+    }
+    out = { ...out, marginLeft: cap, y: { ...(extra.y ?? {}), tickFormat: fmt } };
+  }
+  // an x-axis title longer than the chart wraps under it, centred on the plot
+  if (typeof extra.x?.label === 'string' && !extra.x.tickRotate) {
+    const left = out.marginLeft ?? 40, right = out.marginRight ?? 20;
+    const centre = left + (ctx.width - left - right) / 2;
+    const room = 2 * (Math.min(centre, ctx.width - centre) - 6);
+    if (textWidth(extra.x.label, 13) * 1.1 > room) {
+      const lines = wrapLabel(extra.x.label, Math.max(room, ctx.width * 0.6) / 1.1);
+      const more = (lines.length - 1) * 15;
+      out.x = { labelAnchor: 'center', ...extra.x, label: lines.join('\n'), labelOffset: 40 + more };
+      out.marginBottom = Math.max(extra.marginBottom ?? 0, 50) + more;
+      if (typeof out.height === 'number') out.height += more;
+      // a title wider than the room either side of the plot's centre is centred on the chart instead
+      if (room < ctx.width * 0.6) out.x.labelArrow = extra.x.labelArrow;
+    }
+  }
+  return out;
+}
+
 export function base(ctx: SpecContext, extra: Record<string, any> = {}) {
+  extra = narrowRows(ctx, extra);
   // x-axis titles centred below the tick labels, so they never collide with them
   const x = extra.x && !extra.x.tickRotate ? { labelAnchor: 'center', labelOffset: 40, ...extra.x } : extra.x;
   return {
@@ -11,7 +69,7 @@ export function base(ctx: SpecContext, extra: Record<string, any> = {}) {
     width: ctx.width,
     style: { background: 'transparent', fontSize: '13px', overflow: 'visible', ...(ctx.lang === 'zh' ? { fontFamily: CJK_FONTS } : {}) },
     ...extra,
-    ...(x ? { x, marginBottom: Math.max(extra.marginBottom ?? 0, 50) } : {}),
+    ...(x ? { x, marginBottom: x.axis === 'top' ? extra.marginBottom : Math.max(extra.marginBottom ?? 0, 50) } : {}),
   };
 }
 

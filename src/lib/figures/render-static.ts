@@ -16,6 +16,10 @@ import { figureSQL } from './sql.ts';
 
 export const DATA_DIR = process.env.REPORT_DATA_DIR ?? 'public/data';
 export const STATIC_WIDTH = 760;
+/** the second build-time rendering, for phones (a 390 px screen leaves ~340 px): chosen by a CSS container query */
+export const NARROW_WIDTH = 340;
+/** figures without a narrow layout yet: their wide rendering scrolls inside its box on phones (the tree's layout is being reworked in #13's competency-model work) */
+const WIDE_ONLY = new Set(['competency-model']);
 
 let cached: Codebook | null = null;
 export function publishedCodebook(): Codebook {
@@ -47,8 +51,31 @@ export async function renderStatic(def: FigureDef, params = defaultParams(def), 
   const codebook = publishedCodebook();
   const rows = await figureRows(def, params);
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const el = def.spec(rows, { width: STATIC_WIDTH, codebook, document: document as unknown as Document, params, k: codebook.k, lang, t: figureText(def, lang).t });
-  // The wrapper carries role="img" and the alt text; the table view carries the numbers.
-  if (def.kind !== 'table') el.setAttribute('aria-hidden', 'true');
-  return { rows, svg: (el as any).outerHTML as string, codebook, params };
+  const draw = (width: number) => {
+    const el = def.spec(rows, { width, codebook, document: document as unknown as Document, params, k: codebook.k, lang, t: figureText(def, lang).t });
+    // The wrapper carries role="img" and the alt text; the table view carries the numbers.
+    if (def.kind !== 'table') el.setAttribute('aria-hidden', 'true');
+    return (el as any).outerHTML as string;
+  };
+  const svg = draw(STATIC_WIDTH);
+  // tables reflow by themselves; charts get a second, narrow rendering for phones
+  const svgNarrow = def.kind === 'table' || WIDE_ONLY.has(def.id) ? null : draw(NARROW_WIDTH);
+  return { rows, svg, svgNarrow, codebook, params };
+}
+
+/** the published column each frame control filters on */
+export const FRAME_COLUMNS: Partial<Record<import('./types.ts').ControlKind, string>> = { county: 'county', dept_type: 'dept_type', sample: 'sample' };
+
+/**
+ * Which combinations of the figure's frame controls (county, department, sample) have any
+ * respondent, so the page can mark the options that would be empty and say so in words instead of
+ * drawing an empty chart (issue #13). Only presence is published, never a count; figures with fewer
+ * than two frame controls get null (a single control's options are all present in the data).
+ */
+export async function frameCombos(def: FigureDef): Promise<{ params: string[]; present: string[][] } | null> {
+  const frame = def.params.filter((p) => FRAME_COLUMNS[p.kind]);
+  if (frame.length < 2) return null;
+  const cols = frame.map((p) => FRAME_COLUMNS[p.kind]!);
+  const rows = await nodeClient(DATA_DIR).query(`SELECT DISTINCT ${cols.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')} FROM respondents ORDER BY ALL`, {});
+  return { params: frame.map((p) => p.name), present: rows.map((r: any) => cols.map((c) => String(r[c]))) };
 }

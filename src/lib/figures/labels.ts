@@ -1,0 +1,90 @@
+/**
+ * Collision-free placement of point labels (the IPA scatter, issue #13): each label starts just above
+ * its point and is pushed, in pixel space, away from the other labels, from every point and from
+ * reserved boxes (the quadrant notes), and kept inside the plot. A few dozen labels need a few
+ * hundred cheap iterations; the result is deterministic, so the build-time SVG, the browser redraw
+ * and the PNG agree. Labels that end up far from their point get a leader line (`leader`).
+ */
+export interface Box {
+  x: number; // centre
+  y: number; // centre
+  w: number;
+  h: number;
+}
+
+export interface Placed extends Box {
+  /** true when the label moved so far that a line should join it to its point */
+  leader: boolean;
+}
+
+const overlap = (a: Box, b: Box, pad: number) => {
+  const dx = (a.w + b.w) / 2 + pad - Math.abs(a.x - b.x);
+  const dy = (a.h + b.h) / 2 + pad - Math.abs(a.y - b.y);
+  return dx > 0 && dy > 0 ? { dx, dy } : null;
+};
+
+/**
+ * @param points anchor points (px)
+ * @param sizes label width/height (px), same order
+ * @param bounds the plot area [x0, y0, x1, y1] (px)
+ * @param reserved boxes labels must avoid (e.g. corner notes)
+ *
+ * Greedy search: each label in turn takes the free spot nearest to its preferred one (centred above its
+ * point) among spots on a 3 px grid within `radius` px, free meaning inside the bounds and clear of the
+ * labels already placed, every point and the reserved boxes. When none is free it takes the spot with
+ * the least overlap.
+ */
+export function placeLabels(points: { x: number; y: number }[], sizes: { w: number; h: number }[], bounds: [number, number, number, number], reserved: Box[] = [], opts: { gap?: number; pointR?: number; radius?: number } = {}): Placed[] {
+  const gap = opts.gap ?? 2;
+  const r = opts.pointR ?? 6;
+  const offset = r + 3;
+  const radius = opts.radius ?? 240;
+  const step = 3;
+  const spots: [number, number][] = [];
+  for (let dx = -radius; dx <= radius; dx += step) for (let dy = -radius; dy <= radius; dy += step) if (dx * dx + dy * dy <= radius * radius) spots.push([dx, dy]);
+  // nearest first; at equal distance prefer up, then right (deterministic)
+  spots.sort((a, b) => a[0] * a[0] + a[1] * a[1] - (b[0] * b[0] + b[1] * b[1]) || a[1] - b[1] || b[0] - a[0]);
+  const obstacles: Box[] = [...points.map((p) => ({ x: p.x, y: p.y, w: 2 * r, h: 2 * r })), ...reserved];
+  const placed: Placed[] = [];
+  const inside = (b: Box) => b.x - b.w / 2 >= bounds[0] && b.x + b.w / 2 <= bounds[2] && b.y - b.h / 2 >= bounds[1] && b.y + b.h / 2 <= bounds[3];
+  const cost = (b: Box) => {
+    let c = 0;
+    for (const o of obstacles) {
+      const v = overlap(b, o, gap);
+      if (v) c += v.dx * v.dy;
+    }
+    for (const o of placed) {
+      const v = overlap(b, o, gap);
+      if (v) c += v.dx * v.dy;
+    }
+    return c;
+  };
+  points.forEach((p, i) => {
+    const { w, h } = sizes[i];
+    const home = { x: p.x, y: p.y - offset - h / 2 };
+    let best: Box | null = null;
+    let bestCost = Infinity;
+    for (const [dx, dy] of spots) {
+      const b = { x: home.x + dx, y: home.y + dy, w, h };
+      if (!inside(b)) continue;
+      const c = cost(b);
+      if (c === 0) {
+        best = b;
+        break;
+      }
+      if (c < bestCost) (bestCost = c), (best = b);
+    }
+    best ??= { ...home, w, h };
+    const nearX = Math.max(0, Math.abs(best.x - p.x) - w / 2);
+    const nearY = Math.max(0, Math.abs(best.y - p.y) - h / 2);
+    placed.push({ ...best, leader: Math.hypot(nearX, nearY) > offset + 6 });
+  });
+  return placed;
+}
+
+/** how many pairs of boxes overlap (used by tests and as a last check) */
+export function overlaps(boxes: Box[], pad = 0): number {
+  let c = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (overlap(boxes[i], boxes[j], -pad)) c++;
+  return c;
+}

@@ -1,0 +1,218 @@
+/**
+ * Phones first-class (issue #13), at 390 px, light and dark:
+ * - no page scrolls sideways;
+ * - in every figure's default view no two text labels overlap (rotated labels compared as rotated boxes);
+ * - every county × department / sample × county combination without respondents — found here with
+ *   DuckDB over the published Parquet, not from the page — says so in words, in English and Chinese,
+ *   and the controls mark those options.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { builtPages, allFigures } from './helpers';
+import { nodeClient } from '../../src/lib/db/node';
+import { publishedCodebook } from '../../src/lib/figures/render-static';
+
+const PHONE = { width: 390, height: 844 };
+const THEMES = ['light', 'dark'] as const;
+
+async function setTheme(page: Page, theme: (typeof THEMES)[number]) {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
+}
+
+/** pairs of visible text elements (per chart) whose boxes overlap by more than 1 px, as "a | b" */
+async function overlappingLabels(page: Page, plant = false): Promise<string[]> {
+  return page.evaluate((plant) => {
+    if (plant) {
+      // the checker's own check: two labels planted on top of each other must be found
+      for (const s of [...document.querySelectorAll<SVGSVGElement>('figure[data-figure-id] .chart svg')].filter((x) => x.getBoundingClientRect().width > 0).slice(0, 1))
+        for (const dx of [0, 30]) {
+          const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+          Object.entries({ x: String(40 + dx), y: '40', 'font-size': '13' }).forEach(([k, v]) => t.setAttribute(k, v));
+          t.textContent = 'planted overlapping label';
+          s.append(t);
+        }
+    }
+    type P = { x: number; y: number };
+    const out: string[] = [];
+    const corners = (t: SVGGraphicsElement): P[] | null => {
+      const b = t.getBBox();
+      const m = t.getScreenCTM();
+      if (!m || b.width === 0 || b.height === 0) return null;
+      // shrink by 1 px: glyph boxes of neighbouring tick labels may touch
+      const pts = [[b.x + 1, b.y + 1], [b.x + b.width - 1, b.y + 1], [b.x + b.width - 1, b.y + b.height - 1], [b.x + 1, b.y + b.height - 1]];
+      return pts.map(([x, y]) => ({ x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f }));
+    };
+    // separating axis test for two convex quadrilaterals
+    const separated = (a: P[], b: P[]) => {
+      for (const poly of [a, b])
+        for (let i = 0; i < 4; i++) {
+          const p = poly[i], q = poly[(i + 1) % 4];
+          const nx = q.y - p.y, ny = p.x - q.x;
+          const proj = (ps: P[]) => ps.map((r) => r.x * nx + r.y * ny);
+          const pa = proj(a), pb = proj(b);
+          if (Math.max(...pa) <= Math.min(...pb) || Math.max(...pb) <= Math.min(...pa)) return true;
+        }
+      return false;
+    };
+    for (const svg of document.querySelectorAll<SVGSVGElement>('figure[data-figure-id] .chart svg')) {
+      if (svg.getBoundingClientRect().width === 0) continue; // the rendering CSS hides at this width
+      const texts = [...svg.querySelectorAll<SVGTextElement>('text')].filter((t) => t.textContent!.trim());
+      const boxes = texts.map((t) => ({ t, c: corners(t) })).filter((x) => x.c) as { t: SVGTextElement; c: P[] }[];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          if (boxes[i].t.contains(boxes[j].t) || boxes[j].t.contains(boxes[i].t)) continue;
+          if (!separated(boxes[i].c, boxes[j].c)) out.push(`${svg.closest('figure')!.id}: "${boxes[i].t.textContent}" | "${boxes[j].t.textContent}"`);
+        }
+    }
+    return out;
+  }, plant);
+}
+
+test.describe('phones (390 px)', () => {
+  test.use({ viewport: PHONE });
+  const pages = builtPages();
+
+  for (const theme of THEMES)
+    test(`no page scrolls sideways (${theme})`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await setTheme(page, theme);
+      const wide: string[] = [];
+      for (const url of pages) {
+        await page.goto(url);
+        const w = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (w > PHONE.width) wide.push(`${url}: ${w} px`);
+      }
+      expect(wide).toEqual([]);
+    });
+
+  const chapters = pages.filter((p) => /\/chapters\/[^/]+\/$/.test(p));
+  for (const theme of THEMES)
+    test(`no two labels overlap in any figure's default view (${theme})`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await setTheme(page, theme);
+      const found: string[] = [];
+      let charts = 0;
+      for (const url of chapters) {
+        await page.goto(url);
+        charts += await page.locator('figure[data-figure-id] .chart svg').evaluateAll((s) => s.filter((x) => x.getBoundingClientRect().width > 0).length);
+        for (const o of await overlappingLabels(page)) found.push(`${url} ${o}`);
+      }
+      expect(charts).toBeGreaterThan(10);
+      expect(found).toEqual([]);
+      // and the check can fail: planted overlapping labels are reported
+      expect((await overlappingLabels(page, true)).filter((o) => o.includes('planted overlapping label')).length).toBeGreaterThan(0);
+    });
+
+  test('every chart on a phone fits its box (the narrow rendering, in the static HTML)', async ({ page }) => {
+    const too: string[] = [];
+    for (const url of chapters.filter((u) => !u.startsWith('/zh/'))) {
+      await page.goto(url);
+      too.push(
+        ...(await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('figure[data-figure-id] .chart')].flatMap((c) =>
+            [...c.querySelectorAll('svg')].filter((s) => s.getBoundingClientRect().width > 0 && !s.closest('.legend') && s.getBoundingClientRect().width > c.clientWidth + 1).map((s) => `${c.closest('figure')!.id}: ${Math.round(s.getBoundingClientRect().width)} > ${c.clientWidth}`),
+          ),
+        )).map((s) => `${url} ${s}`),
+      );
+    }
+    // known exceptions, which scroll inside their box (never the page): career-by-group keeps one column per
+    // scale; competency-model has no narrow layout yet (render-static.ts WIDE_ONLY)
+    expect(too.filter((s) => !s.includes('career-by-group') && !s.includes('competency-model:'))).toEqual([]);
+  });
+});
+
+test.describe('empty selections', () => {
+  test('every combination without respondents says so in words; its options are marked (en and zh)', async ({ page }) => {
+    test.setTimeout(240_000);
+    const cb = publishedCodebook();
+    const column: Record<string, string> = { county: 'county', dept_type: 'dept_type', sample: 'sample' };
+    const db = nodeClient(process.env.REPORT_DATA_DIR ?? 'public/data');
+    const figs = (await allFigures()).filter((f) => f.params.filter((p) => column[p.kind]).length >= 2);
+    expect(figs.length).toBeGreaterThanOrEqual(5);
+    const pages = builtPages().filter((p) => /\/chapters\//.test(p));
+    let checked = 0;
+    for (const def of figs) {
+      const frame = def.params.filter((p) => column[p.kind]);
+      const cols = frame.map((p) => column[p.kind]);
+      const values = (kind: string) => (cb.variables.find((v) => v.name === column[kind])?.values ?? []).map((v) => String(v.code));
+      // the empty pairs, counted independently of the site: all codebook pairs minus those in the data
+      const present = new Set((await db.query(`SELECT DISTINCT ${cols.join(', ')} FROM respondents`, {})).map((r: any) => cols.map((c) => String(r[c])).join('|')));
+      const empty: string[][] = [];
+      for (const a of values(frame[0].kind)) for (const b of values(frame[1].kind)) if (!present.has(`${a}|${b}`)) empty.push([a, b]);
+      // find the page the figure is on
+      let url = '';
+      for (const p of pages.filter((u) => !u.startsWith('/zh/'))) {
+        await page.goto(p);
+        if (await page.locator(`figure#${def.id}`).count()) {
+          url = p;
+          break;
+        }
+      }
+      expect(url, def.id).not.toBe('');
+      for (const lang of ['en', 'zh']) {
+        const combos = lang === 'en' ? empty : empty.slice(0, 3);
+        await page.goto(lang === 'en' ? url : '/zh' + url);
+        const fig = page.locator(`figure#${def.id}`);
+        for (const combo of combos) {
+          await fig.evaluate((f, [names, vals]) => {
+            f.dataset.state = 'loading';
+            names.forEach((n, i) => {
+              const sel = f.querySelector<HTMLSelectElement>(`select[name="${n}"]`)!;
+              sel.value = vals[i];
+            });
+            f.querySelector(`select[name="${names[0]}"]`)!.dispatchEvent(new Event('change', { bubbles: true }));
+          }, [frame.map((p) => p.name), combo] as const);
+          await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+          const msg = fig.locator('.chart .empty-selection');
+          await expect(msg, `${def.id} ${combo}`).toHaveText(lang === 'en' ? /^No respondents (in|from) .+\.$/ : /没有.*受访者/);
+          expect(await fig.locator('.chart svg, .chart table').count()).toBe(0);
+          // the other control marks the chosen combination's partner as empty
+          const partner = fig.locator(`select[name="${frame[1].name}"] option[value="${combo[1]}"]`);
+          await expect(partner).toHaveAttribute('data-empty', '');
+          checked++;
+        }
+        if (lang === 'en' && combos.length) {
+          // a combination with respondents draws a chart again, without the message
+          const [a, b] = [...present][0].split('|');
+          await fig.evaluate((f, [names, vals]) => {
+            f.dataset.state = 'loading';
+            names.forEach((n, i) => (f.querySelector<HTMLSelectElement>(`select[name="${n}"]`)!.value = vals[i]));
+            f.querySelector(`select[name="${names[0]}"]`)!.dispatchEvent(new Event('change', { bubbles: true }));
+          }, [frame.map((p) => p.name), [a, b]] as const);
+          await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+          await expect(fig.locator('.chart .empty-selection')).toHaveCount(0);
+          await expect(fig.locator(def.kind === 'table' ? '.chart table' : '.chart svg').first()).toBeVisible();
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  test('the brief’s example reads as asked: H County’s petition office', async ({ page }) => {
+    await page.goto('/chapters/03-competency-today/?competency-profile.county=h_county&competency-profile.dept=petition_office');
+    const fig = page.locator('figure#competency-profile');
+    await expect(fig.locator('.chart .empty-selection')).toHaveText("No respondents in H County's petition (letters-and-visits) office.", { timeout: 60_000 });
+  });
+});
+
+test.describe('engine start', () => {
+  test('nothing heavy loads for a reader who does not come near a control; pointer on controls starts the engine, sent compressed', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 300 });
+    const wasm: { encoding?: string; type?: string; status: number }[] = [];
+    page.on('response', (r) => {
+      if (/\.wasm$/.test(new URL(r.url()).pathname)) wasm.push({ encoding: r.headers()['content-encoding'], type: r.headers()['content-type'], status: r.status() });
+    });
+    await page.goto('/chapters/03-competency-today/');
+    await page.waitForTimeout(2000);
+    // the top of the page shows no figure controls: no engine, no figure code
+    expect(wasm).toEqual([]);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /hydrate/.test(e.name)))).toBe(false);
+    const controls = page.locator('figure#competency-profile form.controls');
+    await controls.scrollIntoViewIfNeeded();
+    await controls.hover();
+    await expect.poll(() => wasm.filter((w) => w.status === 200).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    const full = wasm.find((w) => w.status === 200)!;
+    expect(full.encoding).toBe('br');
+    expect(full.type).toBe('application/wasm');
+  });
+});
