@@ -269,6 +269,8 @@ export const en = {
   'modelfit.misses': 'The model misses the conventional cut-offs (Hu & Bentler 1999: CFI and TLI ≥ .95, RMSEA ≤ .06, SRMR ≤ .08) on {list}: read its dimensions with caution.',
   'modelfit.oneFactorWorse': 'A single general factor fits worse (χ²({df}) = {chi2}, CFI = {cfi}, RMSEA = {rmsea}; Δχ²({ddf}) = {dchi2}, p {pval}): the dimensions are more than one general level of competence.',
   'modelfit.oneFactorNotWorse': 'A single general factor does not fit significantly worse (χ²({df}) = {chi2}, CFI = {cfi}, RMSEA = {rmsea}; Δχ²({ddf}) = {dchi2}, p {pval}): these data do not separate the dimensions.',
+  'modelfit.improper': 'The solution is improper, so its fit indices are no support for the model.',
+  'modelfit.improperPhi': 'Dimensions correlating at 1 or more: {list}; these data do not tell them apart.',
   'modelfit.notConverged': 'The estimation did not converge: do not use these numbers.',
   'modelfit.caption': "The competency model's dimensions tested on {n} respondents (confirmatory factor analysis by the report's statistics module, checked against R's lavaan): standardised loadings, composite reliability (CR), average variance extracted (AVE), and each dimension's highest correlation and HTMT with another dimension",
   'modelfit.dimension': 'Dimension',

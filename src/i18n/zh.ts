@@ -271,6 +271,8 @@ export const zh: Record<keyof typeof en, string> = {
   'modelfit.misses': '模型在 {list} 上未达到常用拟合标准（Hu 与 Bentler，1999：CFI 与 TLI ≥ .95，RMSEA ≤ .06，SRMR ≤ .08），解读各维度时应审慎。',
   'modelfit.oneFactorWorse': '单一总因子模型拟合更差（χ²({df}) = {chi2}，CFI = {cfi}，RMSEA = {rmsea}；Δχ²({ddf}) = {dchi2}，p {pval}）：各维度不只是同一个总体胜任水平。',
   'modelfit.oneFactorNotWorse': '单一总因子模型的拟合并不显著更差（χ²({df}) = {chi2}，CFI = {cfi}，RMSEA = {rmsea}；Δχ²({ddf}) = {dchi2}，p {pval}）：这些数据未能区分各维度。',
+  'modelfit.improper': '该解为不当解，其拟合指数不能作为支持模型的证据。',
+  'modelfit.improperPhi': '相关达到或超过 1 的维度：{list}；这些数据无法区分它们。',
   'modelfit.notConverged': '估计未收敛，请勿使用这些数值。',
   'modelfit.caption': '用 {n} 名受访者检验胜任力模型的维度（验证性因子分析，由本报告的统计模块计算，并与 R 语言 lavaan 包核对）：标准化载荷、组合信度（CR）、平均方差抽取量（AVE），以及各维度与其他维度的最高相关和最高 HTMT',
   'modelfit.dimension': '维度',

@@ -7,7 +7,7 @@
  * describing the panel); nothing else changes. Weights come from the statistics module's AHP
  * (principal eigenvector), with λmax, CI and the consistency ratio of every matrix.
  */
-import file from '../../../data/ahp-judgements.json';
+import file from '../../../data/ahp-judgements.json' with { type: 'json' };
 import { ahp } from '../stats/ahp.ts';
 import type { Lang } from '../../i18n/index.ts';
 

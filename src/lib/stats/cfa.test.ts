@@ -98,6 +98,14 @@ describe('CFA optimiser', () => {
     expect(fit.converged).toBe(true);
     expect(fit.phi[0][1]).toBeCloseTo(rho, 6);
   });
+  it('flags factor correlations above 1 as an improper solution', () => {
+    // within-factor r = .25, between-factor r = .30: the factors correlate 1.2
+    const S = Array.from({ length: 6 }, (_, i) => Array.from({ length: 6 }, (_, j) => (i === j ? 1 : Math.floor(i / 3) === Math.floor(j / 3) ? 0.25 : 0.3)));
+    const fit = cfa(S, 400, [[0, 1, 2], [3, 4, 5]]);
+    expect(fit.phi[0][1]).toBeCloseTo(1.2, 6);
+    expect(fit.improperPhi).toEqual([{ i: 0, j: 1, r: fit.phi[0][1] }]);
+    expect(cfa(Sigma, 500, [[0, 1, 2], [3, 4, 5]]).improperPhi).toEqual([]);
+  });
   it('refuses models it cannot identify', () => {
     expect(() => cfa(Sigma, 500, [[0], [1, 2, 3, 4, 5]])).toThrow(/at least two/);
     expect(() => cfa(Sigma.slice(0, 2).map((r) => r.slice(0, 2)), 500, [[0, 1]])).toThrow(/three indicators/);

@@ -58,6 +58,8 @@ export interface CfaResult {
   sigma: Matrix;
   /** indicators with a negative unique variance or a standardised loading above 1 (Heywood cases) */
   heywood: number[];
+  /** pairs of factors whose estimated correlation is 1 or more in absolute value (an improper solution) */
+  improperPhi: { i: number; j: number; r: number }[];
   /** Fornell–Larcker: for each pair of factors, is √AVE of both larger than their correlation? */
   fornellLarcker: { i: number; j: number; r: number; ok: boolean }[];
 }
@@ -252,6 +254,7 @@ export function cfa(S: Matrix, n: number, groups: number[][], { maxIter = 500, t
   return {
     n, p, converged, iterations: it, fmin: F, chi2, df, pValue: df === 0 ? NaN : chiSquareUpper(chi2, df), baseline, cfi, tli, rmsea, rmseaLo, rmseaHi, srmr,
     factors, phi: ph, theta: th, sigma, heywood, fornellLarcker,
+    improperPhi: pairs.filter(([f, g]) => Math.abs(ph[f][g]) >= 1).map(([f, g]) => ({ i: f, j: g, r: ph[f][g] })),
   };
 }
 
