@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Codebook, Variable } from '../codebook/types.ts';
 import { publishedName } from '../codebook/load.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { connectAgain, ident, lit, openDuck, rows } from './duck.ts';
+import { closeDuck, connectAgain, ident, lit, openDuck, rows } from './duck.ts';
 import { validateRaw, ValidationFailed } from './validate.ts';
 import { anonymiseMicrodata, bandRecordNumbers, generaliseExpr, quasiIdentifierColumns, scenarioOf, type DisclosureReport } from './anonymise.ts';
 import { buildGroupAggregates } from '../privacy/aggregates.ts';
@@ -69,14 +69,16 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   // The working database is a file, not memory: its tables are stored compressed and DuckDB keeps
   // only what it works on within its memory limit, so memory does not grow with the survey.
   const dbFile = path.join(os.tmpdir(), `data-build-${process.pid}-${Date.now()}.duckdb`);
+  const conn = await openDuck({ memoryLimit: process.env.BUILD_MEMORY_LIMIT ?? '1200MB', file: dbFile });
   try {
-    return await runBuild(opts, dbFile);
+    return await runBuild(opts, conn);
   } finally {
+    closeDuck(conn);
     for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
   }
 }
 
-async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult> {
+async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<BuildResult> {
   const { rawDir, outDir } = opts;
   // the instrument as this survey used it: absent variables, scales from the items asked, frame values from the data
   const sourceMeta = readSourceMeta(rawDir);
@@ -89,7 +91,6 @@ async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult
 
   // Bounded memory: the survey is read from the CSV file by streaming scans and lives only in
   // DuckDB, which spills to disk past its limit; JavaScript holds counts and small tables only.
-  const conn = await openDuck({ memoryLimit: process.env.BUILD_MEMORY_LIMIT ?? '1200MB', file: dbFile });
   const t0 = performance.now();
   let tLap = t0;
   const timings: Record<string, number> = {};
@@ -291,7 +292,6 @@ async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult
     tools: { report: pkg.version, node: process.version, duckdb: duckdbVersion, '@duckdb/node-api': pkg.devDependencies?.['@duckdb/node-api'] ?? pkg.dependencies?.['@duckdb/node-api'] },
   };
   writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  conn.closeSync?.();
   if (privateSource.kind === 'import') writeBuildLog(rawDir, privateSource.files, manifest);
 
   mkdirSync(outDir, { recursive: true });
