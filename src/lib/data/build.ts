@@ -187,8 +187,8 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
 
   // From here on every query runs on ONE thread: floating-point sums in a fixed order and Parquet
   // written in one piece, so the same input gives the same bytes. The two cores are used by two
-  // connections running independent work side by side: the aggregate tables (then the competency
-  // file) on one, the microdata table and its files on the other.
+  // connections running independent work side by side: the aggregate tables on one, the microdata
+  // table and the three files drawn from it (one sort at a time) on the other.
   await conn.run(`SET threads = 1`);
   const conn2 = await connectAgain(conn);
   const copy = (c: DuckDBConnection, from: string, order: string, name: string) =>
@@ -209,6 +209,9 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     await timed('copy respondents', () => copy(conn2, 'respondents', 'county, dept_type, rid', 'respondents.parquet'));
     // CSV twin of the microdata for readers without a Parquet reader
     await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
+    // the competency long table (respondents × competencies) is streamed from the microdata into
+    // the file, never held as a table; after the other files, so that one sort at a time needs memory
+    await timed('copy competency', () => copy(conn2, `(${competencyTableSQL(codebook, groupCols)})`, 'competency, county, dept_type, rid', 'competency.parquet'));
   })();
   const tables = (async () => {
     // Tier 2: protected aggregate tables from the full-detail records, which are never published.
@@ -237,10 +240,6 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
         for (const t of ['sub_full', 'sub_micro', 'sub_groups']) await conn.run(`DROP TABLE ${t}`);
       }
     });
-    // the competency long table (respondents × competencies) is streamed from the microdata into
-    // the file, never held as a table
-    await respondentsTable;
-    await timed('copy competency', () => copy(conn, `(${competencyTableSQL(codebook, groupCols)})`, 'competency, county, dept_type, rid', 'competency.parquet'));
     return { aggregates, reachable };
   })();
   const [{ aggregates, reachable }] = await Promise.all([tables, microdataFiles]);
