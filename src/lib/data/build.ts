@@ -211,6 +211,9 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
     // the competency long table (respondents × competencies) is streamed from the microdata into
     // the file, never held as a table; after the other files, so that one sort at a time needs memory
+    // (its sort of respondents × competencies rows needs more room than the rest: measured at 1M
+    // respondents, 1.2 GB runs out; the aggregate side uses little memory by then)
+    await conn2.run(`SET memory_limit = ${lit(process.env.BUILD_SORT_MEMORY_LIMIT ?? '1500MB')}`);
     await timed('copy competency', () => copy(conn2, `(${competencyTableSQL(codebook, groupCols)})`, 'competency, county, dept_type, rid', 'competency.parquet'));
   })();
   const tables = (async () => {
