@@ -212,8 +212,8 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     // the competency long table (respondents × competencies) is streamed from the microdata into
     // the file, never held as a table; after the other files, so that one sort at a time needs memory
     // (its sort of respondents × competencies rows needs more room than the rest: measured at 1M
-    // respondents, 1.2 GB runs out; the aggregate side uses little memory by then)
-    await conn2.run(`SET memory_limit = ${lit(process.env.BUILD_SORT_MEMORY_LIMIT ?? '1500MB')}`);
+    // respondents, 1.2 and 1.5 GB run out; the aggregate side uses little memory by then)
+    await conn2.run(`SET memory_limit = ${lit(process.env.BUILD_SORT_MEMORY_LIMIT ?? '3GB')}`);
     await timed('copy competency', () => copy(conn2, `(${competencyTableSQL(codebook, groupCols)})`, 'competency, county, dept_type, rid', 'competency.parquet'));
   })();
   const tables = (async () => {
