@@ -209,12 +209,12 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     await timed('copy respondents', () => copy(conn2, 'respondents', 'county, dept_type, rid', 'respondents.parquet'));
     // CSV twin of the microdata for readers without a Parquet reader
     await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
-    // the competency long table (respondents × competencies) is streamed from the microdata into
-    // the file, never held as a table; after the other files, so that one sort at a time needs memory
-    // (its sort of respondents × competencies rows needs more room than the rest: measured at 1M
-    // respondents, 1.2 and 1.5 GB run out; the aggregate side uses little memory by then)
+    // the competency long table (respondents × competencies), then its file (after the other files,
+    // so that one sort at a time needs memory). Stored first, then sorted: sorting the UNION ALL of
+    // the competencies directly ran out of DuckDB memory at 1M respondents even with 3 GB.
     await conn2.run(`SET memory_limit = ${lit(process.env.BUILD_SORT_MEMORY_LIMIT ?? '3GB')}`);
-    await timed('copy competency', () => copy(conn2, `(${competencyTableSQL(codebook, groupCols)})`, 'competency, county, dept_type, rid', 'competency.parquet'));
+    await timed('competency table', () => conn2.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols)}`));
+    await timed('copy competency', () => copy(conn2, 'competency', 'competency, county, dept_type, rid', 'competency.parquet'));
   })();
   const tables = (async () => {
     // Tier 2: protected aggregate tables from the full-detail records, which are never published.
