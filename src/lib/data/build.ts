@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Codebook, Variable } from '../codebook/types.ts';
 import { publishedName } from '../codebook/load.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { connectAgain, ident, lit, openDuck, rows } from './duck.ts';
+import { closeDuck, connectAgain, ident, lit, openDuck, rows } from './duck.ts';
 import { validateRaw, ValidationFailed } from './validate.ts';
 import { anonymiseMicrodata, bandRecordNumbers, generaliseExpr, quasiIdentifierColumns, scenarioOf, type DisclosureReport } from './anonymise.ts';
 import { buildGroupAggregates } from '../privacy/aggregates.ts';
@@ -69,14 +69,16 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   // The working database is a file, not memory: its tables are stored compressed and DuckDB keeps
   // only what it works on within its memory limit, so memory does not grow with the survey.
   const dbFile = path.join(os.tmpdir(), `data-build-${process.pid}-${Date.now()}.duckdb`);
+  const conn = await openDuck({ memoryLimit: process.env.BUILD_MEMORY_LIMIT ?? '1200MB', file: dbFile });
   try {
-    return await runBuild(opts, dbFile);
+    return await runBuild(opts, conn);
   } finally {
+    closeDuck(conn);
     for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
   }
 }
 
-async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult> {
+async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<BuildResult> {
   const { rawDir, outDir } = opts;
   // the instrument as this survey used it: absent variables, scales from the items asked, frame values from the data
   const sourceMeta = readSourceMeta(rawDir);
@@ -89,7 +91,6 @@ async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult
 
   // Bounded memory: the survey is read from the CSV file by streaming scans and lives only in
   // DuckDB, which spills to disk past its limit; JavaScript holds counts and small tables only.
-  const conn = await openDuck({ memoryLimit: process.env.BUILD_MEMORY_LIMIT ?? '1200MB', file: dbFile });
   const t0 = performance.now();
   let tLap = t0;
   const timings: Record<string, number> = {};
@@ -191,8 +192,8 @@ async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult
 
   // From here on every query runs on ONE thread: floating-point sums in a fixed order and Parquet
   // written in one piece, so the same input gives the same bytes. The two cores are used by two
-  // connections running independent work side by side: the aggregate tables (then the competency
-  // file) on one, the microdata table and its files on the other.
+  // connections running independent work side by side: the aggregate tables on one, the microdata
+  // table and the three files drawn from it (one sort at a time) on the other.
   await conn.run(`SET threads = 1`);
   const conn2 = await connectAgain(conn);
   const copy = (c: DuckDBConnection, from: string, order: string, name: string) =>
@@ -213,6 +214,12 @@ async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult
     await timed('copy respondents', () => copy(conn2, 'respondents', 'county, dept_type, rid', 'respondents.parquet'));
     // CSV twin of the microdata for readers without a Parquet reader
     await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
+    // the competency long table (respondents × competencies), then its file (after the other files,
+    // so that one sort at a time needs memory). Stored first, then sorted: sorting the UNION ALL of
+    // the competencies directly ran out of DuckDB memory at 1M respondents even with 3 GB.
+    await conn2.run(`SET memory_limit = ${lit(process.env.BUILD_SORT_MEMORY_LIMIT ?? '3GB')}`);
+    await timed('competency table', () => conn2.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols)}`));
+    await timed('copy competency', () => copy(conn2, 'competency', 'competency, county, dept_type, rid', 'competency.parquet'));
   })();
   const tables = (async () => {
     // Tier 2: protected aggregate tables from the full-detail records, which are never published.
@@ -241,10 +248,6 @@ async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult
         for (const t of ['sub_full', 'sub_micro', 'sub_groups']) await conn.run(`DROP TABLE ${t}`);
       }
     });
-    // the competency long table (respondents × competencies) is streamed from the microdata into
-    // the file, never held as a table
-    await respondentsTable;
-    await timed('copy competency', () => copy(conn, `(${competencyTableSQL(codebook, groupCols)})`, 'competency, county, dept_type, rid', 'competency.parquet'));
     return { aggregates, reachable };
   })();
   const [{ aggregates, reachable }] = await Promise.all([tables, microdataFiles]);
@@ -296,7 +299,6 @@ async function runBuild(opts: BuildOptions, dbFile: string): Promise<BuildResult
     tools: { report: pkg.version, node: process.version, duckdb: duckdbVersion, '@duckdb/node-api': pkg.devDependencies?.['@duckdb/node-api'] ?? pkg.dependencies?.['@duckdb/node-api'] },
   };
   writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  conn.closeSync?.();
   if (privateSource.kind === 'import') writeBuildLog(rawDir, privateSource.files, manifest);
 
   mkdirSync(outDir, { recursive: true });

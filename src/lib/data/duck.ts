@@ -1,4 +1,5 @@
 /** Small helpers over @duckdb/node-api used by the build scripts (Node only). */
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -16,7 +17,7 @@ export async function openDuck(opts: DuckOptions = {}): Promise<DuckDBConnection
   // Bounded memory: DuckDB spills to disk past this limit instead of growing with the data.
   // One spill folder per process (DuckDB creates it only when it spills, and removes what it created):
   // concurrent builds (tests, other checkouts) never share spill files.
-  const spill = path.join(os.tmpdir(), `duckdb-spill-${process.pid}`);
+  const spill = path.join(os.tmpdir(), `duckdb-spill-${process.pid}-${++opened}`);
   const db = await DuckDBInstance.create(opts.file ?? ':memory:', {
     threads: String(opts.threads ?? 2),
     memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? opts.memoryLimit ?? '3GB',
@@ -24,7 +25,19 @@ export async function openDuck(opts: DuckOptions = {}): Promise<DuckDBConnection
   });
   const conn = await db.connect();
   instances.set(conn, db);
+  spills.set(conn, spill);
   return conn;
+}
+
+let opened = 0;
+const spills = new WeakMap<DuckDBConnection, string>();
+
+/** Closes the connection and its database, and removes the database's spill folder. */
+export function closeDuck(conn: DuckDBConnection): void {
+  conn.closeSync();
+  instances.get(conn)?.closeSync();
+  const spill = spills.get(conn);
+  if (spill) rmSync(spill, { recursive: true, force: true });
 }
 
 const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
