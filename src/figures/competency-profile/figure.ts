@@ -10,7 +10,7 @@ export const figure: FigureDef = {
   title: 'Competency profile: current proficiency and importance for the job',
   caption:
     'Each row is a competency; the blue dot is the mean self-rated proficiency (with its 95% confidence interval), the orange dot the mean rated importance. The longer the line between them, the larger the training need.',
-  alt: 'Dot plot of mean proficiency and importance (1–5) for fifteen competencies; importance exceeds proficiency for every competency.',
+  alt: 'Dot plot of mean proficiency and importance (1–5) for each competency.',
   source: 'Survey items pro_* and imp_* (three items each, 1–5), averaged per respondent.',
   params: [
     { name: 'county', label: 'County', kind: 'county', default: 'all' },

@@ -4,7 +4,7 @@ import type { FigureText } from '../../lib/figures/types.ts';
 export const zh: FigureText = {
   "title": "胜任力概况：现有水平与岗位重要程度",
   "caption": "每行一项胜任力；蓝点为自评现有水平均值（附95%置信区间），橙点为重要程度均值。两点之间的连线越长，培训需求越大。",
-  "alt": "点图：十五项胜任力的现有水平与重要程度均值（1–5）；每一项的重要程度都高于现有水平。",
+  "alt": "点图：各项胜任力的现有水平与重要程度均值（1–5）。",
   "source": "调查题项 pro_* 与 imp_*（各三题，1–5），按受访者取均值。",
   "params": {
     "county": "县（区）",

@@ -8,7 +8,7 @@ export const figure: FigureDef = {
   id: 'dept-competency',
   zh,
   title: 'Competency profile of petition staff against other departments',
-  caption: 'Mean self-rated proficiency in every competency for each type of department (the table also gives the gap). Petition staff are strong in petition law and mediation but weaker in public service.',
+  caption: 'Mean self-rated proficiency in every competency for each type of department (the table also gives the gap).',
   alt: 'Dot plot of mean proficiency per competency, one colour per department type.',
   source: 'competency.parquet.',
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'all' }],

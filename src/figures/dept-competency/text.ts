@@ -3,7 +3,7 @@ import type { FigureText } from '../../lib/figures/types.ts';
 
 export const zh: FigureText = {
   "title": "信访干部与其他部门的胜任力概况",
-  "caption": "各类部门在每项胜任力上的自评现有水平均值（数据表另列差距）。信访干部在信访法规与矛盾纠纷调解上较强，在公共服务上较弱。",
+  "caption": "各类部门在每项胜任力上的自评现有水平均值（数据表另列差距）。",
   "alt": "点图：各项胜任力的现有水平均值，每类部门一种颜色。",
   "source": "competency.parquet。",
   "params": {
