@@ -311,7 +311,7 @@ async function sideServer(baseURL: string) {
     req.pipe(up);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { hits, state, origin: `http://127.0.0.1:${port}`, beacon: `http://localhost:${port}/beacon`, close: () => new Promise((r) => server.close(r)) };
+  return { hits, state, origin: `http://127.0.0.1:${port}`, beacon: `http://localhost:${port}/beacon`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
 }
 
 /** Starts the console's engine, then tries to reach `beacon` from inside the DuckDB worker (fetch and a synchronous XHR, as DuckDB's HTTP reader does). */
@@ -340,6 +340,7 @@ async function beaconFromEngineWorker(page: Page, url: string, beacon: string) {
 
 test.describe('confinement: the engine worker, framing, the published views', () => {
   test('the DuckDB worker cannot reach another origin because of the site\'s policy; without it, the same request goes out', async ({ page, baseURL }) => {
+    test.slow(); // four page deliveries, each starting the 18 MB engine (through the side server for three of them)
     const side = await sideServer(baseURL!);
     try {
       // the page as served: the CSP header (public/_headers) and the <meta> tag
