@@ -12,7 +12,7 @@
  * the whole report.
  */
 import type { Codebook } from '../codebook/types.ts';
-import { cronbachAlpha, omegaTotal, columnsOf, reverseKey, alphaFromCovariance, omegaFromCorrelation } from './reliability.ts';
+import { cronbachAlpha, omegaTotal, columnsOf, reverseKey, alphaFromCovariance, omegaFromCorrelation, type Reliability } from './reliability.ts';
 import { correlationMatrix } from './correlation.ts';
 import { kmo, bartlett } from './validity.ts';
 import { meanCI, meanCIOf, type Value } from './descriptive.ts';
@@ -73,6 +73,44 @@ function explainWith(msg: string, names: string[], constantItems: () => string[]
   return out;
 }
 
+/**
+ * One scale's reliability row, the same for both paths (analyze() on rows, analyzeMoments() on sums):
+ * alpha and its item statistics, omega (null where it cannot be computed), KMO and Bartlett on the
+ * scale's item correlations, and each item's mean interval from `itemCI`.
+ */
+function reliabilityRow(s: Codebook['scales'][number], a: Reliability, R: number[][], n: number, omega: () => number | null, itemCI: (i: number) => { lo: number; hi: number }) {
+  let omegaTotal: number | null = null;
+  try {
+    omegaTotal = omega();
+  } catch {
+    omegaTotal = null;
+  }
+  const k = kmo(R);
+  return {
+    n: a.n,
+    alpha: a.alpha,
+    standardisedAlpha: a.standardisedAlpha,
+    omegaTotal,
+    kmo: k.overall,
+    bartlett: bartlett(R, n),
+    itemStats: s.items.map((it, i) => {
+      const { lo, hi } = itemCI(i);
+      return { item: it, reverse: s.reverse.includes(it), ...a.items[i], lo, hi, kmo: k.items[i] };
+    }),
+    error: null as string | null,
+  };
+}
+
+/** KMO and Bartlett over every scale item, or the reason they cannot be computed */
+function overallOf(items: number, n: number, correlations: () => number[][]): { items: number; kmo: number | null; bartlett: ReturnType<typeof bartlett> | null; error: string | null } {
+  try {
+    const R = correlations();
+    return { items, kmo: kmo(R).overall, bartlett: bartlett(R, n), error: null };
+  } catch (e) {
+    return { items, kmo: null, bartlett: null, error: (e as Error).message };
+  }
+}
+
 export function analyze(input: Row[] | Columns, cb: Codebook) {
   const rows = Array.isArray(input) ? columnsFromRows(input) : input;
   const missing = cb.scales.flatMap((s) => s.items).filter((it) => rows.n && !rows.has(it));
@@ -84,39 +122,13 @@ export function analyze(input: Row[] | Columns, cb: Codebook) {
     try {
       const a = cronbachAlpha(items);
       const R = correlationMatrix(columnsOf(items)).r;
-      let omega: number | null = null;
-      try {
-        omega = items[0].length >= 3 ? omegaTotal(items) : null;
-      } catch {
-        omega = null;
-      }
-      const k = kmo(R);
-      return {
-        ...base,
-        n: a.n,
-        alpha: a.alpha,
-        standardisedAlpha: a.standardisedAlpha,
-        omegaTotal: omega,
-        kmo: k.overall,
-        bartlett: bartlett(R, n),
-        itemStats: s.items.map((it, i) => {
-          const { lo, hi } = meanCI(items.map((r) => r[i]));
-          return { item: it, reverse: s.reverse.includes(it), ...a.items[i], lo, hi, kmo: k.items[i] };
-        }),
-        error: null as string | null,
-      };
+      return { ...base, ...reliabilityRow(s, a, R, n, () => (items[0].length >= 3 ? omegaTotal(items) : null), (i) => meanCI(items.map((r) => r[i]))) };
     } catch (e) {
       return { ...base, n: null, alpha: null, standardisedAlpha: null, omegaTotal: null, kmo: null, bartlett: null, itemStats: [], error: explain((e as Error).message, s.items, items) };
     }
   });
   const allItems = [...new Set(cb.scales.flatMap((s) => s.items))];
-  let overall: { items: number; kmo: number | null; bartlett: ReturnType<typeof bartlett> | null; error: string | null };
-  try {
-    const R = correlationMatrix(allItems.map((it) => { const c = rows.get(it); return Array.isArray(c) ? c : Array.from(c); })).r;
-    overall = { items: allItems.length, kmo: kmo(R).overall, bartlett: bartlett(R, n), error: null };
-  } catch (e) {
-    overall = { items: allItems.length, kmo: null, bartlett: null, error: (e as Error).message };
-  }
+  const overall = overallOf(allItems.length, n, () => correlationMatrix(allItems.map((it) => { const c = rows.get(it); return Array.isArray(c) ? c : Array.from(c); })).r);
   let needs = null;
   if (cb.competencies.length) {
     const imp = Array.from({ length: n }, () => [] as Value[]);
@@ -191,40 +203,14 @@ export function analyzeMoments(m: PairwiseMoments, cb: Codebook): AnalysisReport
       const counts = idx.map((i) => m.count(i));
       const a = alphaFromCovariance(C, means, counts, st.complete);
       const R = m.correlation(idx, signs);
-      let omega: number | null = null;
-      try {
-        omega = k >= 3 ? omegaFromCorrelation(R) : null;
-      } catch {
-        omega = null;
-      }
-      const kk = kmo(R);
-      return {
-        ...base,
-        n: a.n,
-        alpha: a.alpha,
-        standardisedAlpha: a.standardisedAlpha,
-        omegaTotal: omega,
-        kmo: kk.overall,
-        bartlett: bartlett(R, n),
-        itemStats: s.items.map((it, i) => {
-          const { lo, hi } = meanCIOf(counts[i], means[i], C[i][i]);
-          return { item: it, reverse: s.reverse.includes(it), ...a.items[i], lo, hi, kmo: kk.items[i] };
-        }),
-        error: null as string | null,
-      };
+      return { ...base, ...reliabilityRow(s, a, R, n, () => (k >= 3 ? omegaFromCorrelation(R) : null), (i) => meanCIOf(counts[i], means[i], C[i][i])) };
     } catch (e) {
       const constant = () => s.items.filter((_, j) => !(m.count(idx[j]) > 0) || m.min[idx[j]] === m.max[idx[j]]);
       return { ...base, n: null, alpha: null, standardisedAlpha: null, omegaTotal: null, kmo: null, bartlett: null, itemStats: [], error: explainWith((e as Error).message, s.items, constant, () => st.answered) };
     }
   });
   const allItems = m.names;
-  let overall: { items: number; kmo: number | null; bartlett: ReturnType<typeof bartlett> | null; error: string | null };
-  try {
-    const R = m.correlation(allItems.map((_, i) => i));
-    overall = { items: allItems.length, kmo: kmo(R).overall, bartlett: bartlett(R, n), error: null };
-  } catch (e) {
-    overall = { items: allItems.length, kmo: null, bartlett: null, error: (e as Error).message };
-  }
+  const overall = overallOf(allItems.length, n, () => m.correlation(allItems.map((_, i) => i)));
   let needs = null;
   if (cb.competencies.length) {
     const scaleOf = (id: string) => cb.scales.find((s) => s.id === id)!;
