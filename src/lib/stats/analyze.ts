@@ -101,6 +101,15 @@ function reliabilityRow(s: Codebook['scales'][number], a: Reliability, R: number
   };
 }
 
+/** Borich rows with their IPA quadrant and locus-for-focus priority, by Borich rank (both paths) */
+function needsTable(cb: Codebook, b: ReturnType<typeof borich>) {
+  const q = ipa(b.map((x) => x.meanImportance), b.map((x) => x.meanProficiency));
+  const lff = locusForFocus(b.map((x) => x.meanImportance), b.map((x) => x.meanGap));
+  return cb.competencies
+    .map((c, j) => ({ competency: c.id, label: c.label.en, ...b[j], quadrant: q.quadrants[j], locusForFocusPriority: lff.priority[j] }))
+    .sort((x, y) => x.rank - y.rank);
+}
+
 /** KMO and Bartlett over every scale item, or the reason they cannot be computed */
 function overallOf(items: number, n: number, correlations: () => number[][]): { items: number; kmo: number | null; bartlett: ReturnType<typeof bartlett> | null; error: string | null } {
   try {
@@ -139,11 +148,7 @@ export function analyze(input: Row[] | Columns, cb: Codebook) {
       for (let i = 0; i < n; i++) { imp[i].push(si[i]); pro[i].push(sp[i]); }
     }
     const b = borich(imp, pro);
-    const q = ipa(b.map((x) => x.meanImportance), b.map((x) => x.meanProficiency));
-    const lff = locusForFocus(b.map((x) => x.meanImportance), b.map((x) => x.meanGap));
-    needs = cb.competencies
-      .map((c, j) => ({ competency: c.id, label: c.label.en, ...b[j], quadrant: q.quadrants[j], locusForFocusPriority: lff.priority[j] }))
-      .sort((x, y) => x.rank - y.rank);
+    needs = needsTable(cb, b);
   }
   return { n, scales, overall, needs };
 }
@@ -225,11 +230,7 @@ export function analyzeMoments(m: PairwiseMoments, cb: Codebook): AnalysisReport
         return { n: p.n, sumImportance: scoreSum(c.importance, p.sumA, p.n), sumProficiency: scoreSum(c.proficiency, p.sumB, p.n) };
       }),
     );
-    const q = ipa(b.map((x) => x.meanImportance), b.map((x) => x.meanProficiency));
-    const lff = locusForFocus(b.map((x) => x.meanImportance), b.map((x) => x.meanGap));
-    needs = cb.competencies
-      .map((c, j) => ({ competency: c.id, label: c.label.en, ...b[j], quadrant: q.quadrants[j], locusForFocusPriority: lff.priority[j] }))
-      .sort((x, y) => x.rank - y.rank);
+    needs = needsTable(cb, b);
   }
   return { n, scales, overall, needs };
 }
