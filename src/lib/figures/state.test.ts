@@ -7,7 +7,7 @@ import { loadCodebook } from '../codebook/load.ts';
 import type { FigureDef } from './types.ts';
 import { controlOptions } from './options.ts';
 import { suppressSmallCells } from './rows.ts';
-import { createState, downloadName, emptySelectionText, figureView, fromURL, migrate, notesHTML, readURL, renameParam, renameValue, toURL, urlVersion, VERSION_KEY, withParam, withRows } from './state.ts';
+import { createState, downloadName, figureQuery, emptySelectionText, figureView, fromURL, migrate, notesHTML, readURL, renameParam, renameValue, toURL, urlVersion, VERSION_KEY, withParam, withRows } from './state.ts';
 import { figure as groupDistribution } from '../../figures/group-distribution/figure.ts';
 import { figure as borich } from '../../figures/borich-ranking/figure.ts';
 import { figure as turnover } from '../../figures/turnover-by-group/figure.ts';
@@ -73,6 +73,12 @@ describe('versioned URLs', () => {
     expect(toURL(s, '?other.county=x&f.by=rank&f.junk=1')).toBe('?other.county=x&f.v=3&f.county=h_county');
     expect(toURL(createState(def, cb), '?f.v=3&f.by=rank')).toBe('');
     expect(toURL(createState(turnover, cb, {}, { group: 'gender' }))).toBe('?turnover-by-group.v=1&turnover-by-group.group=gender');
+  });
+  it('links a figure writes itself carry the version; defaults are left out unless told otherwise', () => {
+    expect(figureQuery(def, { county: 'h_county', by: 'age_band' })).toBe('?f.v=3&f.county=h_county');
+    expect(figureQuery(def, { county: 'all', by: 'age_band' })).toBe('?');
+    expect(figureQuery(def, { county: 'all' }, {})).toBe('?f.v=3&f.county=all');
+    expect(fromURL(def, figureQuery(def, { county: 'h_county', by: 'rank' }), cb).migrated).toEqual([]);
   });
   it('an unversioned link is version 1: every migration runs, in order of version', () => {
     const s = fromURL(def, '?f.group=rank&f.county=old_h', cb);

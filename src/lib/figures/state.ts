@@ -145,6 +145,17 @@ export function toURL(state: FigureState, search = ''): string {
   return s ? `?${s}` : '';
 }
 
+/**
+ * A query string that opens a figure on `params` (for links a figure or a page writes itself), with
+ * the figure's current version, so that a later migration does not re-read the link as an old one.
+ * Values equal to `omit` (by default the figure's defaults) are left out: pass `{}` for a link to
+ * another page, whose figure may open on another view. `?` alone when nothing is written.
+ */
+export function figureQuery(def: FigureDef, params: Record<string, string>, omit: Record<string, string> = Object.fromEntries(def.params.map((p) => [p.name, p.default]))): string {
+  const s = toURL({ figureId: def.id, version: urlVersion(def), params, opening: omit, rejected: [], migrated: [] });
+  return s || '?';
+}
+
 /** The state after a reader (or a link) sets one parameter: checked against the codebook; rows to be queried again. */
 export function withParam(def: FigureDef, cb: Codebook, state: FigureState, name: string, value: string): FigureState {
   return withParams(def, cb, state, { [name]: value });
