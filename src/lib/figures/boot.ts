@@ -54,7 +54,7 @@ for (const fig of document.querySelectorAll<HTMLElement>('figure[data-figure-id]
   markEmptyOptions(fig);
   fig.addEventListener('change', (e) => {
     if ((e.target as HTMLElement).closest('form.controls')) markEmptyOptions(fig);
-    if ((e.target as HTMLElement).closest('form.controls')) load().then((h) => h.update(fig, e.target)).catch(() => {});
+    if ((e.target as HTMLElement).closest('form.controls')) load().then((h) => h.update(fig)).catch(() => {});
   });
   fig.addEventListener('click', (e) => {
     const btn = (e.target as HTMLElement).closest<HTMLElement>('[data-action]');

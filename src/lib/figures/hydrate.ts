@@ -1,10 +1,11 @@
 /**
  * The browser side of a figure: DOM events → a new FigureState (lib/figures/state.ts) → the view
  * rendered from that state (controls, chart, table, notes, URL, status). The state is the only
- * source of truth; the DOM is never read back for parameters, except the control that changed.
+ * source of truth; the DOM is read only as input (the form's values after a change event), and what
+ * it shows is then written from the state.
  *
  *   restoreFromURL: link → fromURL (version, migrations, codebook check) → show
- *   update:         a control's change → withParam → show
+ *   update:         a control's change → withParams (the form's values) → show
  *   show:           query DuckDB-WASM when the state has no rows → render(state)
  *   action:         downloads, from the state last shown (its rows and download name)
  */
@@ -18,7 +19,7 @@ import { figureSQL } from './sql.ts';
 import { markEmptyOptions } from './frame.ts';
 import { figureText } from './text.ts';
 import { decorateSVG, labelledCSV } from './download.ts';
-import { createState, downloadName, emptyHTML, emptySelectionText, figureView, fromURL, toURL, withParam, withParams, withRows, type FigureState, type Frame } from './state.ts';
+import { createState, downloadName, emptyHTML, emptySelectionText, figureView, fromURL, toURL, withParams, withRows, type FigureState, type Frame } from './state.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 
 /** the page's language, from <html lang> */
@@ -90,10 +91,11 @@ export async function restoreFromURL(fig: HTMLElement) {
 }
 
 /**
- * A control changed: the new state is the current one with that control's value (checked against
- * the codebook). Without a control (called by older code), every control's value is read back.
+ * A control changed: the new state is the current one with the form's values (each checked against
+ * the codebook; the form is the input, its values are compared with the state, not trusted). Reading
+ * the whole form rather than the one control keeps values the browser restored or a script set.
  */
-export async function update(fig: HTMLElement, changed?: EventTarget | null) {
+export async function update(fig: HTMLElement) {
   const def = figures[fig.dataset.figureId!];
   let cb: Codebook;
   try {
@@ -103,14 +105,9 @@ export async function update(fig: HTMLElement, changed?: EventTarget | null) {
     status(fig, messages.figureFailed((e as Error).message), 'error');
     return;
   }
-  const current = wanted.get(fig) ?? builtState(fig, def, cb);
-  let next: FigureState;
-  if (changed instanceof HTMLSelectElement && changed.name) next = withParam(def, cb, current, changed.name, changed.value);
-  else {
-    const values: Record<string, string> = {};
-    for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) values[sel.name] = sel.value;
-    next = withParams(def, cb, current, values);
-  }
+  const values: Record<string, string> = {};
+  for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) values[sel.name] = sel.value;
+  const next = withParams(def, cb, wanted.get(fig) ?? builtState(fig, def, cb), values);
   await show(fig, def, cb, { ...next, rows: undefined }); // a change always re-queries (the reader expects fresh rows)
 }
 
