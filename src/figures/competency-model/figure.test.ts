@@ -50,15 +50,15 @@ describe('competency-model figure', () => {
     const top = figure.spec(rows, ctxOf({ dimension: 'all', county: 'all' })) as unknown as HTMLElement;
     expect(top.querySelectorAll('tr.dimension')).toHaveLength(w.dimensions.length);
     expect(top.querySelectorAll('tr.item')).toHaveLength(0);
-    expect(top.querySelector('tr.dimension[data-dimension="knowledge"] a')!.getAttribute('href')).toBe('?competency-model.dimension=knowledge#competency-model');
+    expect(top.querySelector('tr.dimension[data-dimension="knowledge"] a')!.getAttribute('href')).toBe('?competency-model.v=1&competency-model.dimension=knowledge#competency-model');
     expect(top.querySelector(`tr[data-competency="${w.competencies[0].id}"]`)!.textContent).toContain('suppressed');
     expect(top.querySelector('circle[fill="none"]')).toBeNull(); // no benchmark ring without a county
     const one = figure.spec(rows, ctxOf({ dimension: 'working_skills', county: 'h_county' }, 'zh')) as unknown as HTMLElement;
     expect(one.querySelectorAll('tr.dimension')).toHaveLength(1);
     expect(one.querySelectorAll('tr.item')).toHaveLength(6 * 3);
     const link = one.querySelector('tr[data-training="digital"] a')!;
-    expect(link.getAttribute('href')).toBe('/zh/chapters/08-recommendations/?training-plan.county=h_county#training-plan');
+    expect(link.getAttribute('href')).toBe('/zh/chapters/08-recommendations/?training-plan.v=1&training-plan.county=h_county#training-plan');
     expect(one.querySelector('tr[data-competency="digital"] circle[fill="none"]')).not.toBeNull();
-    expect(one.querySelector('.model-level a')!.getAttribute('href')).toBe('?competency-model.county=h_county#competency-model');
+    expect(one.querySelector('.model-level a')!.getAttribute('href')).toBe('?competency-model.v=1&competency-model.county=h_county#competency-model');
   });
 });

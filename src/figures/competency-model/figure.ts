@@ -5,6 +5,8 @@ import { codeLabel } from '../../lib/figures/charts.ts';
 import { modelWeights, weightsSource } from '../../lib/model/ahp-judgements.ts';
 import { PLAN } from '../../lib/model/plan.ts';
 import { pathIn } from '../../i18n/index.ts';
+import { figureQuery } from '../../lib/figures/state.ts';
+import { figure as trainingPlan } from '../training-plan/figure.ts';
 
 /**
  * The competency model, explorable: dimensions → competencies → survey items, each competency with its
@@ -76,10 +78,7 @@ ORDER BY competency`,
     };
     /** a link that reopens this figure with other parameters (the page restores them from the URL) */
     const selfLink = (params: Record<string, string>, text: string) => {
-      const q = new URLSearchParams();
-      for (const [k, v] of Object.entries({ ...ctx.params, ...params })) if (v !== figure.params.find((p) => p.name === k)?.default) q.set(`competency-model.${k}`, v);
-      const s = q.toString();
-      return el('a', { href: `${s ? '?' + s : '?'}#competency-model` }, text);
+      return el('a', { href: `${figureQuery(figure, { ...ctx.params, ...params })}#competency-model` }, text);
     };
     const wrap = el('div', { class: 'model-explorer' });
     const nav = el('p', { class: 'model-level' });
@@ -135,9 +134,9 @@ ORDER BY competency`,
             const plan = el('td', { colspan: String(ncol), class: 'training' });
             add(plan, el('strong', {}, ctx.t('Training the gap calls for')), ctx.lang === 'zh' ? '：' : ': ');
             if (p) add(plan, ctx.t(p.content), ' · ', ctx.t(p.format), ' ');
-            const q = new URLSearchParams();
-            if (county) q.set('training-plan.county', county);
-            add(plan, el('a', { href: `${pathIn(ctx.lang, '/chapters/08-recommendations/')}${q.toString() ? '?' + q : ''}#training-plan` }, ctx.t('→ training plan')));
+            // another page: the county is written even when it is the plan's default (that page may open the plan elsewhere)
+            const q = county ? figureQuery(trainingPlan, { county }, {}) : '';
+            add(plan, el('a', { href: `${pathIn(ctx.lang, '/chapters/08-recommendations/')}${q}#training-plan` }, ctx.t('→ training plan')));
             body.appendChild(add(el('tr', { class: 'training', 'data-training': c.id }), plan));
           }
         }

@@ -4,6 +4,7 @@ import type { FigureDef } from '../../lib/figures/types.ts';
 import { base, COLORS, labelMargin } from '../../lib/figures/plot.ts';
 import { fmtPercent } from '../../i18n/index.ts';
 import { codeLabel, inCodebookOrder } from '../../lib/figures/charts.ts';
+import { renameParam } from '../../lib/figures/state.ts';
 
 export const figure: FigureDef = {
   id: 'group-distribution',
@@ -13,21 +14,23 @@ export const figure: FigureDef = {
   alt: 'Bar chart of the share of respondents in each group.',
   source: 'groups.parquet (measure _n), from the full survey with small-cell and complementary suppression.',
   params: [
-    { name: 'group', label: 'Variable', kind: 'group', default: 'age_band' },
+    { name: 'variable', label: 'Variable', kind: 'group', default: 'age_band' },
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
   ],
+  // links written before version 2 (?group-distribution.group=rank) open the same view
+  migrations: [{ to: 2, note: "parameter 'group' renamed 'variable': it picks the variable whose groups are counted, as its label says (the other figures' 'group' compares groups)", up: renameParam('group', 'variable') }],
   sql: `SELECT g.grp, g.n, g.n / t.n AS share, g.withheld
 FROM groups g JOIN groups t ON t.scope = g.scope AND t.by_var = '_total' AND t.measure = '_n'
-WHERE g.scope = $county AND g.by_var = $group AND g.measure = '_n'
+WHERE g.scope = $county AND g.by_var = $variable AND g.measure = '_n'
 ORDER BY g.grp NULLS LAST`,
   columns: [
-    { key: 'grp', label: 'Group', labelOf: '$group' },
+    { key: 'grp', label: 'Group', labelOf: '$variable' },
     { key: 'n', label: 'Respondents' },
     { key: 'share', label: 'Share', digits: 3 },
   ],
   keys: ['grp'],
   spec(rows, ctx) {
-    const data = inCodebookOrder(rows.filter((r) => !r.suppressed), ctx, ctx.params.group).map((r) => ({ ...r, label: codeLabel(ctx, ctx.params.group, r.grp) }));
+    const data = inCodebookOrder(rows.filter((r) => !r.suppressed), ctx, ctx.params.variable).map((r) => ({ ...r, label: codeLabel(ctx, ctx.params.variable, r.grp) }));
     return Plot.plot(
       base(ctx, {
         height: 50 + data.length * 30,

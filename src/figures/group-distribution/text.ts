@@ -7,7 +7,7 @@ export const zh: FigureText = {
   "alt": "条形图：各组受访者占比。",
   "source": "groups.parquet（测量 _n），由全部调查记录生成，经小单元格隐去与补充隐去处理。",
   "params": {
-    "group": "变量",
+    "variable": "变量",
     "county": "县（区）"
   },
   "columns": {

@@ -1,15 +1,25 @@
-/** The browser side of a figure: re-query with DuckDB-WASM, redraw, table, downloads, URL. */
+/**
+ * The browser side of a figure: DOM events → a new FigureState (lib/figures/state.ts) → the view
+ * rendered from that state (controls, chart, table, notes, URL, status). The state is the only
+ * source of truth; the DOM is read only as input (the form's values after a change event), and what
+ * it shows is then written from the state.
+ *
+ *   restoreFromURL: link → fromURL (version, migrations, codebook check) → show
+ *   update:         a control's change → withParams (the form's values) → show
+ *   show:           query DuckDB-WASM when the state has no rows → render(state)
+ *   action:         downloads, from the state last shown (its rows and download name)
+ */
 import { browserClient, dataUrl, EngineFault } from '../db/browser.ts';
 import { messages } from '../messages.ts';
 import { figures } from '../../figures/registry.ts';
 import type { Codebook } from '../codebook/types.ts';
-import type { Row } from './types.ts';
-import { paramsFromURL, paramsToURL, suppressSmallCells, tableHTML, totalN, withheldNote } from './rows.ts';
-import { controlOptions, resolveParams } from './options.ts';
+import type { FigureDef, Row } from './types.ts';
+import { suppressSmallCells } from './rows.ts';
 import { figureSQL } from './sql.ts';
 import { markEmptyOptions } from './frame.ts';
 import { figureText } from './text.ts';
 import { decorateSVG, labelledCSV } from './download.ts';
+import { createState, downloadName, emptyHTML, emptySelectionText, figureView, fromURL, toURL, withParams, withRows, type FigureState, type Frame } from './state.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 
 /** the page's language, from <html lang> */
@@ -22,32 +32,11 @@ const codebook = () =>
     return r.json();
   }));
 
-interface State {
-  params: Record<string, string>;
-  rows: Row[];
-}
-const states = new WeakMap<HTMLElement, State>();
-
-function state(fig: HTMLElement): State {
-  let s = states.get(fig);
-  if (!s) {
-    s = JSON.parse(fig.querySelector('script.figure-rows')!.textContent!) as State;
-    states.set(fig, s);
-  }
-  return s;
-}
-
-function status(fig: HTMLElement, text: string, kind: 'info' | 'error' = 'info') {
-  const el = fig.querySelector<HTMLElement>('.status')!;
-  el.textContent = text;
-  el.dataset.kind = kind;
-}
-
-function controlValues(fig: HTMLElement): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) out[sel.name] = sel.value;
-  return out;
-}
+/** the state each figure is heading to (the latest change), and the state it shows (rendered, with rows) */
+const wanted = new WeakMap<HTMLElement, FigureState>();
+const shown = new WeakMap<HTMLElement, FigureState>();
+/** a counter per figure: a query that finishes after a newer change was made is not rendered */
+const generation = new WeakMap<HTMLElement, number>();
 
 /** the view the figure opened on (its defaults, or <Figure params> in the chapter): the controls' data-default */
 function openingParams(fig: HTMLElement): Record<string, string> {
@@ -56,15 +45,38 @@ function openingParams(fig: HTMLElement): Record<string, string> {
   return out;
 }
 
+const frames = new WeakMap<HTMLElement, Frame | null>();
+/** which frame combinations have respondents, as the build published them (script.figure-frame) */
+function frameOf(fig: HTMLElement): Frame | null {
+  if (!frames.has(fig)) {
+    const el = fig.querySelector('script.figure-frame');
+    frames.set(fig, el ? (JSON.parse(el.textContent!) as Frame) : null);
+  }
+  return frames.get(fig)!;
+}
+
+/** the state the build rendered (script.figure-rows: its parameters and rows), before any change */
+function builtState(fig: HTMLElement, def: FigureDef, cb: Codebook | null): FigureState {
+  const built = JSON.parse(fig.querySelector('script.figure-rows')!.textContent!) as { params: Record<string, string>; rows: Row[] };
+  // without the codebook (downloads before any query) the built parameters are taken as they are: the build checked them
+  return cb ? withRows(createState(def, cb, openingParams(fig), built.params), built.rows) : { figureId: def.id, version: 1, params: built.params, opening: openingParams(fig), rejected: [], migrated: [], rows: built.rows };
+}
+
+function status(fig: HTMLElement, text: string, kind: 'info' | 'error' = 'info') {
+  const el = fig.querySelector<HTMLElement>('.status')!;
+  el.textContent = text;
+  el.dataset.kind = kind;
+}
+
 /** Starts the engine and fetches the codebook ahead of the first change (boot.ts, on intent); errors wait for that change. */
 export function warm() {
   codebook().catch(() => (codebookP = null));
   browserClient().ready().catch(() => {});
 }
 
+/** A link with this figure's keys: its state from the URL (old versions migrated), then shown. */
 export async function restoreFromURL(fig: HTMLElement) {
   const def = figures[fig.dataset.figureId!];
-  const requested = paramsFromURL(def.id, location.search);
   warm(); // engine and codebook in parallel
   let cb: Codebook;
   try {
@@ -74,92 +86,57 @@ export async function restoreFromURL(fig: HTMLElement) {
     status(fig, messages.figureFailed((e as Error).message), 'error');
     return;
   }
-  const { params, rejected } = resolveParams(def, requested, cb, openingParams(fig));
-  for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) sel.value = params[sel.name];
-  markEmptyOptions(fig);
-  await update(fig, rejected);
+  await show(fig, def, cb, fromURL(def, location.search, cb, openingParams(fig)));
   fig.scrollIntoView();
 }
 
 /**
- * The sentence for a combination of frame choices (county, department, sample) that selects no
- * respondent, from the combinations the build published (script.figure-frame); null when it has some.
+ * A control changed: the new state is the current one with the form's values (each checked against
+ * the codebook; the form is the input, its values are compared with the state, not trusted). Reading
+ * the whole form rather than the one control keeps values the browser restored or a script set.
  */
-export function emptySelectionText(fig: HTMLElement, def: (typeof figures)[string], params: Record<string, string>, cb: Codebook): string | null {
-  const el = fig.querySelector('script.figure-frame');
-  if (!el) return null;
-  const frame = JSON.parse(el.textContent!) as { params: string[]; present: string[][] };
-  const vals = frame.params.map((p) => params[p] ?? 'all');
-  if (frame.present.some((row) => vals.every((v, i) => v === 'all' || row[i] === v))) return null;
-  const label = (kind: string) => {
-    const p = def.params.find((x) => x.kind === kind && frame.params.includes(x.name));
-    return p && params[p.name] !== 'all' ? controlOptions(p.kind, cb, lang).find((o) => o.value === params[p.name])?.label ?? params[p.name] : null;
-  };
-  const county = label('county'), dept = label('dept_type'), sample = label('sample');
-  // "petition office" mid-sentence in English; proper names (capital after capital) stay as they are
-  const lower = (s: string) => (lang === 'en' && /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
-  if (county && dept && !sample) return t(lang, 'figure.emptyCountyDept', { county, dept: lower(dept) });
-  if (county && sample && !dept) return t(lang, 'figure.emptySampleCounty', { county, sample: lower(sample) });
-  return t(lang, 'figure.emptySelection', { what: [county, dept, sample].filter(Boolean).join(lang === 'zh' ? '，' : ', ') });
+export async function update(fig: HTMLElement) {
+  const def = figures[fig.dataset.figureId!];
+  let cb: Codebook;
+  try {
+    cb = await codebook();
+  } catch (e) {
+    fig.dataset.state = 'error';
+    status(fig, messages.figureFailed((e as Error).message), 'error');
+    return;
+  }
+  const values: Record<string, string> = {};
+  for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) values[sel.name] = sel.value;
+  const next = withParams(def, cb, wanted.get(fig) ?? builtState(fig, def, cb), values);
+  await show(fig, def, cb, { ...next, rows: undefined }); // a change always re-queries (the reader expects fresh rows)
 }
 
-export async function update(fig: HTMLElement, rejected: string[] = []) {
-  const def = figures[fig.dataset.figureId!];
+/** Brings the figure to a state: queries its rows if it has none (and the selection has respondents), then renders it. */
+async function show(fig: HTMLElement, def: FigureDef, cb: Codebook, state: FigureState) {
+  const gen = (generation.get(fig) ?? 0) + 1;
+  generation.set(fig, gen);
+  wanted.set(fig, state);
   const t0 = performance.now();
   fig.dataset.state = 'loading';
   status(fig, t(lang, 'figure.querying'));
+  showControls(fig, state);
   try {
-    const cb = await codebook();
-    const checked = resolveParams(def, controlValues(fig), cb, openingParams(fig));
-    const params = checked.params;
-    rejected = [...rejected, ...checked.rejected];
-    const defaults = { ...Object.fromEntries(def.params.map((p) => [p.name, p.default])), ...openingParams(fig) };
-    const empty = emptySelectionText(fig, def, params, cb);
-    if (empty) {
-      // no respondent at all: say so in words rather than draw axes around nothing (no query needed)
-      const msg = Object.assign(document.createElement('p'), { className: 'empty-selection', textContent: empty });
-      fig.querySelector<HTMLElement>('.chart')!.replaceChildren(msg);
-      fig.querySelector('.table-wrap')!.replaceChildren(msg.cloneNode(true));
-      const nEl = fig.querySelector<HTMLElement>('.n')!;
-      nEl.dataset.n = '0';
-      nEl.textContent = t(lang, 'figure.nSum', { n: 0 });
-      const noteEl = fig.querySelector<HTMLElement>('.suppressed-note');
-      if (noteEl) noteEl.textContent = '';
-      states.set(fig, { params, rows: [] });
-      history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`);
-      fig.dataset.renderMs = (performance.now() - t0).toFixed(1);
-      fig.dataset.state = 'ready';
-      fig.dataset.empty = '';
-      status(fig, rejected.length ? messages.ignoredSettings(rejected) : '');
-      fig.dispatchEvent(new CustomEvent('figure:rendered', { bubbles: true, detail: { ms: performance.now() - t0 } }));
-      return;
+    // no respondent at all: no query; the view says so in words rather than draw axes around nothing
+    if (emptySelectionText(def, state.params, cb, frameOf(fig), lang)) state = withRows(state, []);
+    if (!state.rows) {
+      const tq = performance.now();
+      const raw = await browserClient().query(figureSQL(def, cb), { ...state.params });
+      if (generation.get(fig) !== gen) return; // superseded by a newer change: that one renders
+      fig.dataset.queryMs = (performance.now() - tq).toFixed(1);
+      state = withRows(state, suppressSmallCells(def, raw, cb.k));
     }
-    delete fig.dataset.empty;
-    const tq = performance.now();
-    const raw = await browserClient().query(figureSQL(def, cb), params);
-    fig.dataset.queryMs = (performance.now() - tq).toFixed(1);
-    const rows = suppressSmallCells(def, raw, cb.k);
-    const chart = fig.querySelector<HTMLElement>('.chart')!;
-    // the container's own width (minus its padding), so a phone gets the narrow layout
-    const width = Math.min(Math.floor(chart.getBoundingClientRect().width) || 760, 900);
-    const el = def.spec(rows, { width, codebook: cb, document, params, k: cb.k, lang, t: figureText(def, lang).t });
-    if (def.kind !== 'table') el.setAttribute('aria-hidden', 'true');
-    chart.replaceChildren(el);
-    fig.querySelector('.table-wrap')!.innerHTML = tableHTML(def, rows, cb, cb.k, params, lang);
-    const n = totalN(def, rows);
-    const nEl = fig.querySelector<HTMLElement>('.n')!;
-    nEl.dataset.n = String(n);
-    nEl.textContent = t(lang, def.nMode === 'max' ? 'figure.nMax' : 'figure.nSum', { n });
-    const noteEl = fig.querySelector<HTMLElement>('.suppressed-note');
-    if (noteEl) noteEl.textContent = withheldNote(rows, cb.k, lang);
-    states.set(fig, { params, rows });
-    history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`);
+    render(fig, def, cb, state);
     const ms = performance.now() - t0;
     fig.dataset.renderMs = ms.toFixed(1);
     fig.dataset.state = 'ready';
-    status(fig, rejected.length ? messages.ignoredSettings(rejected) : '');
     fig.dispatchEvent(new CustomEvent('figure:rendered', { bubbles: true, detail: { ms } }));
   } catch (e) {
+    if (generation.get(fig) !== gen) return;
     fig.dataset.state = 'error';
     if (e instanceof EngineFault) {
       status(fig, messages.figureEngineFailed(e.message), 'error');
@@ -169,6 +146,37 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
           if (other !== fig && other.dataset.state !== 'loading' && other.querySelector('form.controls')) status(other, messages.figureEngineFailed(e.message), 'error');
     } else status(fig, messages.figureFailed((e as Error).message), 'error');
   }
+}
+
+/** The controls show the state's parameters (and mark the options that would select no respondent). */
+function showControls(fig: HTMLElement, state: FigureState) {
+  for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) if (state.params[sel.name] !== undefined) sel.value = state.params[sel.name];
+  markEmptyOptions(fig);
+}
+
+/** The view of a state with rows: controls, chart, table, notes, URL and status, all from the state (nothing read back). */
+function render(fig: HTMLElement, def: FigureDef, cb: Codebook, state: FigureState) {
+  const view = figureView(def, state, cb, lang, frameOf(fig));
+  showControls(fig, state);
+  const chart = fig.querySelector<HTMLElement>('.chart')!;
+  if (view.empty) {
+    chart.innerHTML = emptyHTML(view.empty);
+    fig.dataset.empty = '';
+  } else {
+    delete fig.dataset.empty;
+    // the container's own width (minus its padding), so a phone gets the narrow layout
+    const width = Math.min(Math.floor(chart.getBoundingClientRect().width) || 760, 900);
+    const params = { ...state.params };
+    const el = def.spec([...state.rows!], { width, codebook: cb, document, params, k: cb.k, lang, t: figureText(def, lang).t });
+    if (def.kind !== 'table') el.setAttribute('aria-hidden', 'true');
+    chart.replaceChildren(el);
+  }
+  fig.querySelector('.table-wrap')!.innerHTML = view.tableHTML;
+  const notes = fig.querySelector<HTMLElement>('.figure-notes');
+  if (notes) notes.innerHTML = view.notesHTML;
+  history.replaceState(null, '', location.pathname + toURL(state, location.search) + `#${def.id}`);
+  status(fig, state.rejected.length ? messages.ignoredSettings([...state.rejected]) : '');
+  shown.set(fig, state);
 }
 
 function save(name: string, blob: Blob) {
@@ -202,11 +210,11 @@ function svgText(fig: HTMLElement): string {
 
 export async function action(fig: HTMLElement, what: string) {
   const def = figures[fig.dataset.figureId!];
-  const { rows, params } = state(fig);
-  const suffix = Object.values(params).join('-');
-  const base = `${def.id}${suffix ? '-' + suffix : ''}`;
-  if (what === 'csv') save(`${base}.csv`, new Blob([labelledCSV(def, rows, await codebook(), params, lang)], { type: 'text/csv' }));
-  if (what === 'svg') save(`${base}.svg`, new Blob([svgText(fig)], { type: 'image/svg+xml' }));
+  // the state on screen (as built, until a change has been rendered)
+  const state = shown.get(fig) ?? builtState(fig, def, null);
+  const name = (ext: string) => downloadName(def, state, ext);
+  if (what === 'csv') save(name('csv'), new Blob([labelledCSV(def, [...state.rows!], await codebook(), { ...state.params }, lang)], { type: 'text/csv' }));
+  if (what === 'svg') save(name('svg'), new Blob([svgText(fig)], { type: 'image/svg+xml' }));
   if (what === 'png') {
     const text = svgText(fig);
     const img = new Image();
@@ -224,6 +232,6 @@ export async function action(fig: HTMLElement, what: string) {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     URL.revokeObjectURL(url);
-    canvas.toBlob((b) => b && save(`${base}.png`, b), 'image/png');
+    canvas.toBlob((b) => b && save(name('png'), b), 'image/png');
   }
 }

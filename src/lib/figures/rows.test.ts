@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { loadCodebook } from '../codebook/load.ts';
 import type { FigureDef } from './types.ts';
-import { cellText, paramsFromURL, paramsToURL, suppressSmallCells, toCSV, totalN, withheldNote } from './rows.ts';
+import { cellText, suppressSmallCells, toCSV, totalN, withheldNote } from './rows.ts';
 import { controlOptions, resolveParams } from './options.ts';
 
 const cb = loadCodebook('data/codebook.yaml');
@@ -75,10 +75,5 @@ describe('parameters and URL state', () => {
     expect(rejected).toEqual(['group=<script>']);
     expect(controlOptions('county', cb).map((o) => o.value)).toContain('all');
   });
-  it('reads and writes only its own figure keys, dropping defaults', () => {
-    const search = '?f.county=h_county&other.county=x&f.group=rank';
-    expect(paramsFromURL('f', search)).toEqual({ county: 'h_county', group: 'rank' });
-    expect(paramsToURL('f', { county: 'all', group: 'gender' }, { county: 'all', group: 'age_band' }, search)).toBe('?other.county=x&f.group=gender');
-    expect(paramsToURL('f', { county: 'all', group: 'age_band' }, { county: 'all', group: 'age_band' }, '')).toBe('');
-  });
+  // reading and writing links: state.test.ts (fromURL / toURL)
 });

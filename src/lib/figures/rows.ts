@@ -78,21 +78,4 @@ export function toCSV(def: FigureDef, rows: Row[]): string {
   return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n') + '\n';
 }
 
-/** URL state: `?<figure id>.<param>=value`. */
-export function paramsFromURL(id: string, search: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(search)) {
-    if (key.startsWith(id + '.')) out[key.slice(id.length + 1)] = value;
-  }
-  return out;
-}
-
-export function paramsToURL(id: string, params: Record<string, string>, defaults: Record<string, string>, search: string): string {
-  const sp = new URLSearchParams(search);
-  for (const [k, v] of Object.entries(params)) {
-    if (v === defaults[k]) sp.delete(`${id}.${k}`);
-    else sp.set(`${id}.${k}`, v);
-  }
-  const s = sp.toString();
-  return s ? `?${s}` : '';
-}
+// URL state (`?<id>.v=2&<id>.<param>=value`, versioned, migrated) lives in state.ts (fromURL / toURL).

@@ -81,6 +81,21 @@ export interface FigureDef {
   spec: (rows: Row[], ctx: SpecContext) => Element;
   /** the Chinese edition's text (src/figures/<id>/text.ts) */
   zh?: FigureText;
+  /**
+   * URL migrations (lib/figures/state.ts): when a parameter is renamed or a value recoded, add a step
+   * `{ to: N, … }` (versions 2, 3, … in order) so that links written before still open the same view.
+   * The figure's URL version is the last step's `to` (1 without migrations); links carry it as `<id>.v`.
+   */
+  migrations?: FigureMigration[];
+}
+
+/** One step of a figure's URL migrations: upgrades the parameters of a version `to - 1` link to version `to`. */
+export interface FigureMigration {
+  to: number;
+  /** what changed and why (shown in docs and tests) */
+  note: string;
+  /** raw URL parameters of the older version → the same view in version `to` (never throws) */
+  up: (params: Record<string, string>) => Record<string, string>;
 }
 
 export type Row = Record<string, any>;
