@@ -130,7 +130,7 @@ test.describe('phones (390 px)', () => {
           .flatMap((s) =>
             // one x axis per facet row at most: count each axis group's labels
             [...s.querySelectorAll('g[aria-label="x-axis tick label"]')]
-              .map((g) => ({ id: s.closest('figure')!.id, n: [...g.querySelectorAll('text')].filter((t) => t.textContent!.trim()).length, numeric: [...g.querySelectorAll('text')].every((t) => /^[−-]?[\d.,]+%?$/.test(t.textContent!.trim())) }))
+              .map((g) => ({ id: s.closest('figure[data-figure-id]')!.id, n: [...g.querySelectorAll('text')].filter((t) => t.textContent!.trim()).length, numeric: [...g.querySelectorAll('text')].every((t) => /^[−-]?[\d.,]+%?$/.test(t.textContent!.trim())) }))
               .filter((a) => a.numeric),
           ),
       );
