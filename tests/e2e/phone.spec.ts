@@ -85,6 +85,20 @@ test.describe('phones (390 px)', () => {
       expect(wide).toEqual([]);
     });
 
+  test('no page scrolls sideways at the narrowest and widest common phones (360 and 414 px)', async ({ page }) => {
+    test.setTimeout(240_000);
+    const wide: string[] = [];
+    for (const width of [360, 414]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const url of pages) {
+        await page.goto(url);
+        const w = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (w > width) wide.push(`${url} at ${width}: ${w} px`);
+      }
+    }
+    expect(wide).toEqual([]);
+  });
+
   const chapters = pages.filter((p) => /\/chapters\/[^/]+\/$/.test(p));
   for (const theme of THEMES)
     test(`no two labels overlap in any figure's default view (${theme})`, async ({ page }) => {
