@@ -85,6 +85,20 @@ test.describe('phones (390 px)', () => {
       expect(wide).toEqual([]);
     });
 
+  test('no page scrolls sideways at the narrowest and widest common phones (360 and 414 px)', async ({ page }) => {
+    test.setTimeout(240_000);
+    const wide: string[] = [];
+    for (const width of [360, 414]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const url of pages) {
+        await page.goto(url);
+        const w = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (w > width) wide.push(`${url} at ${width}: ${w} px`);
+      }
+    }
+    expect(wide).toEqual([]);
+  });
+
   const chapters = pages.filter((p) => /\/chapters\/[^/]+\/$/.test(p));
   for (const theme of THEMES)
     test(`no two labels overlap in any figure's default view (${theme})`, async ({ page }) => {
@@ -115,9 +129,90 @@ test.describe('phones (390 px)', () => {
         )).map((s) => `${url} ${s}`),
       );
     }
-    // known exceptions, which scroll inside their box (never the page): career-by-group keeps one column per
-    // scale; competency-model has no narrow layout yet (render-static.ts WIDE_ONLY)
-    expect(too.filter((s) => !s.includes('career-by-group') && !s.includes('competency-model:'))).toEqual([]);
+    // known exception, which scrolls inside its box (never the page): career-by-group keeps one column per scale
+    expect(too.filter((s) => !s.includes('career-by-group'))).toEqual([]);
+  });
+
+  test('every continuous x axis on a phone keeps at least two tick labels (a scale needs two numbers)', async ({ page }) => {
+    const thin: string[] = [];
+    let axes = 0;
+    for (const url of chapters) {
+      await page.goto(url);
+      const found = await page.evaluate(() =>
+        [...document.querySelectorAll<SVGSVGElement>('figure[data-figure-id] .chart svg')]
+          .filter((s) => s.getBoundingClientRect().width > 0)
+          .flatMap((s) =>
+            // one x axis per facet row at most: count each axis group's labels
+            [...s.querySelectorAll('g[aria-label="x-axis tick label"]')]
+              .map((g) => ({ id: s.closest('figure[data-figure-id]')!.id, n: [...g.querySelectorAll('text')].filter((t) => t.textContent!.trim()).length, numeric: [...g.querySelectorAll('text')].every((t) => /^[−-]?[\d.,]+%?$/.test(t.textContent!.trim())) }))
+              .filter((a) => a.numeric),
+          ),
+      );
+      axes += found.length;
+      thin.push(...found.filter((a) => a.n < 2).map((a) => `${url} ${a.id}: ${a.n} tick label`));
+    }
+    expect(axes).toBeGreaterThan(10);
+    expect(thin).toEqual([]);
+  });
+
+  test('the competency model table fits the figure at 360 and 414 px, opening view and with a county and a dimension chosen', async ({ page }) => {
+    test.slow(); // two views need the browser engine
+    const fits = async () =>
+      page.locator('#competency-model .explorer-wrap').evaluate((w) => ({ wrap: w.clientWidth, table: Math.ceil(w.querySelector('table')!.getBoundingClientRect().width), rows: w.querySelectorAll('tbody tr').length }));
+    for (const width of [360, 414]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const lang of ['', '/zh']) {
+        await page.goto(`${lang}/chapters/02-competency-model/`);
+        const r = await fits();
+        expect(r.rows, `${width} ${lang}`).toBeGreaterThan(15);
+        expect(r.table, `${width} ${lang || 'en'} opening view`).toBeLessThanOrEqual(r.wrap + 1);
+      }
+      await page.goto('/chapters/02-competency-model/?competency-model.county=h_county&competency-model.dimension=working_skills');
+      const fig = page.locator('figure#competency-model');
+      await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+      await expect(fig.locator('tr.item').first()).toBeVisible();
+      await expect(fig.locator('.bench').first()).toBeVisible();
+      const r = await fits();
+      expect(r.table, `${width} county + dimension`).toBeLessThanOrEqual(r.wrap + 1);
+    }
+  });
+
+  test('tables on a phone: captions stay within their box, numbers are not split across lines, Chinese cells are not squeezed', async ({ page }) => {
+    test.setTimeout(240_000);
+    const bad: string[] = [];
+    let tables = 0;
+    for (const url of pages) {
+      await page.goto(url);
+      const found = await page.evaluate(() => {
+        const out: string[] = [];
+        const visible = (e: Element) => e.getBoundingClientRect().width > 0;
+        const lines = (e: Element) => {
+          const r = document.createRange();
+          r.selectNodeContents(e);
+          return new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size;
+        };
+        const ts = [...document.querySelectorAll('main table')].filter(visible);
+        for (const t of ts) {
+          const box = t.closest('.table-wrap') ?? t.parentElement!;
+          const cap = t.querySelector('caption');
+          if (cap && cap.getBoundingClientRect().right > box.getBoundingClientRect().right + 1) out.push(`caption runs out of its box: "${cap.textContent!.slice(0, 40)}"`);
+          for (const c of t.querySelectorAll<HTMLElement>('th, td')) {
+            const text = c.textContent!.trim();
+            if (!visible(c) || !text) continue;
+            if (/^[−-]?[\d.,]+(%| KB)?$/.test(text) && lines(c) > 1) out.push(`number split across lines: "${text}"`);
+            // a Chinese cell at least three characters wide (its content box, at its font size)
+            const cs = getComputedStyle(c);
+            const inner = c.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+            if (/[\u4e00-\u9fff]{3}/.test(text) && inner < 2.9 * parseFloat(cs.fontSize)) out.push(`Chinese cell squeezed to ${Math.round(inner)} px: "${text.slice(0, 12)}"`);
+          }
+        }
+        return { n: ts.length, out };
+      });
+      tables += found.n;
+      bad.push(...[...new Set(found.out)].map((o) => `${url} ${o}`));
+    }
+    expect(tables).toBeGreaterThan(10);
+    expect(bad).toEqual([]);
   });
 });
 

@@ -30,7 +30,7 @@ export const zh: FigureText = {
     "Whole survey": "全部受访者",
     "Dimension / competency": "维度／胜任力",
     "Weight": "权重",
-    "Profile: proficiency → importance (1–5)": "现有水平 → 重要程度（1–5）",
+    "Profile: proficiency → importance (1–5)": "现有水平 → 重要程度（1\u2060–\u20605）",
     "Gap": "差距",
     "Training the gap calls for": "差距对应的培训",
     "not measured in this survey": "本次调查未测量",
@@ -41,6 +41,6 @@ export const zh: FigureText = {
     "Importance": "重要程度",
     "Proficiency, whole survey": "全部受访者的现有水平",
     "gap of the whole survey in brackets": "括号内为全部受访者的差距",
-    "Dimension rows: the mean of their competencies shown.": "维度行：所示胜任力的平均。"
+    "Dimension rows: the mean of their competencies shown.": "维度行为其下各项胜任力的平均值。"
   }
 };

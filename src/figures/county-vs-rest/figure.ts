@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, dimensionLabel, COLORS, labelMargin } from '../../lib/figures/plot.ts';
+import { base, dimensionLabel, COLORS, labelMargin, NARROW } from '../../lib/figures/plot.ts';
 
 export const figure: FigureDef = {
   id: 'county-vs-rest',
@@ -37,7 +37,8 @@ FROM person GROUP BY dimension, side ORDER BY dimension, side DESC`,
       base(ctx, {
         height: 300,
         marginLeft: ctx.lang === 'en' ? 170 : labelMargin(ctx.codebook.dimensions.map((d) => d.label.zh)),
-        x: { label: ctx.t('Mean gap: importance − proficiency (higher = greater need)'), grid: true },
+        // a phone's plot is ~180 px wide: Plot's default (one tick per 80 px) would leave a single tick
+        x: { label: ctx.t('Mean gap: importance − proficiency (higher = greater need)'), grid: true, ...(ctx.width < NARROW ? { ticks: 4 } : {}) },
         y: { label: null, domain: ctx.codebook.dimensions.map((d) => d.label[ctx.lang]) },
         color: { legend: true, domain: [ctx.t('this county'), ctx.t('all others')], range: [COLORS.gap, '#9bb7d4'] },
         marks: [

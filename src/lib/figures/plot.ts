@@ -19,6 +19,17 @@ export function wrapLabel(label: string, px: number, fontSize = 13): string[] {
     } else line += part;
   }
   if (line.trim()) lines.push(line.trimEnd());
+  if (cjk && lines.length > 1) {
+    // Chinese: break after the label's own colon or comma when both halves fit (组织公平：|分配公平), else
+    // lines of even length, never one character left alone on the last line (…情绪衰|竭)
+    const at = [...label].findIndex((c, i) => i > 0 && i < [...label].length - 1 && /[：，、]/.test(c));
+    if (at > 0 && lines.length === 2) {
+      const head = [...label].slice(0, at + 1).join(''), tail = [...label].slice(at + 1).join('');
+      if (textWidth(head, fontSize) <= px && textWidth(tail, fontSize) <= px) return [head, tail];
+    }
+    const per = Math.ceil(parts.length / lines.length);
+    return Array.from({ length: lines.length }, (_, i) => parts.slice(i * per, (i + 1) * per).join('')).filter((l) => l);
+  }
   return lines;
 }
 

@@ -18,8 +18,6 @@ export const DATA_DIR = process.env.REPORT_DATA_DIR ?? 'public/data';
 export const STATIC_WIDTH = 760;
 /** the second build-time rendering, for phones (a 390 px screen leaves ~340 px): chosen by a CSS container query */
 export const NARROW_WIDTH = 340;
-/** figures without a narrow layout yet: their wide rendering scrolls inside its box on phones (the tree's layout is being reworked in #13's competency-model work) */
-const WIDE_ONLY = new Set(['competency-model']);
 
 let cached: Codebook | null = null;
 export function publishedCodebook(): Codebook {
@@ -59,7 +57,8 @@ export async function renderStatic(def: FigureDef, params = defaultParams(def), 
   };
   const svg = draw(STATIC_WIDTH);
   // tables reflow by themselves; charts get a second, narrow rendering for phones
-  const svgNarrow = def.kind === 'table' || WIDE_ONLY.has(def.id) ? null : draw(NARROW_WIDTH);
+  // (the competency-model table's narrow layout is CSS: report.css, .model-explorer in a narrow container)
+  const svgNarrow = def.kind === 'table' ? null : draw(NARROW_WIDTH);
   return { rows, svg, svgNarrow, codebook, params };
 }
 
