@@ -9,7 +9,9 @@ export const NARROW = 520;
 /** a label broken into lines no wider than `px` (words for Latin, characters for CJK) */
 export function wrapLabel(label: string, px: number, fontSize = 13): string[] {
   const cjk = /[\u2e80-\u9fff]/.test(label);
-  const parts = cjk ? [...label] : label.split(/(?<=[\s/-])/);
+  // CJK breaks between characters, but a run of Latin letters or digits ("18–29岁") stays whole, an
+  // opening bracket stays with the character after it and closing punctuation with the one before
+  const parts = cjk ? (label.match(/[（《「]*(?:[\u2e80-\u9fff\uff00-\uffef]|[^\u2e80-\u9fff\uff00-\uffef]+)[）》」：，。、；]*/g) ?? []) : label.split(/(?<=[\s/-])/);
   const lines: string[] = [];
   let line = '';
   for (const part of parts) {

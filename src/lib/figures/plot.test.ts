@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { wrapLabel } from './plot.ts';
+
+describe('wrapLabel', () => {
+  it('wraps Latin labels at spaces and hyphens, every line within the width', () => {
+    const lines = wrapLabel('Petition (letters-and-visits) office', 80);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ').replace(/- /g, '-')).toBe('Petition (letters-and-visits) office');
+  });
+  it('breaks Chinese between characters but keeps a run of digits whole', () => {
+    // 18–29岁 in a column too narrow for the whole label: the age range is not cut in two
+    const lines = wrapLabel('18–29岁', 36);
+    expect(lines).toEqual(['18–29', '岁']);
+    expect(wrapLabel('需要满足：自主', 40).join('')).toBe('需要满足：自主');
+  });
+  it('never starts a Chinese line with closing punctuation nor ends one with an opening bracket', () => {
+    for (const px of [20, 30, 40, 50, 60, 70, 80]) {
+      const lines = wrapLabel('组织公平：程序公平（乡镇党政机关）', px);
+      expect(lines.join('')).toBe('组织公平：程序公平（乡镇党政机关）');
+      for (const l of lines) {
+        expect(l).not.toMatch(/^[）：，。、；]/);
+        expect(l).not.toMatch(/（$/);
+      }
+    }
+  });
+});
