@@ -24,3 +24,20 @@ describe('wrapLabel', () => {
     }
   });
 });
+
+describe('wrapLabel balances its lines', () => {
+  it('splits a Chinese label evenly rather than leaving one character alone', () => {
+    const lines = wrapLabel('组织公平：分配公平', 110);
+    expect(lines).toEqual(['组织公平：', '分配公平']);
+  });
+  it('uses no more lines than a greedy wrap and keeps every line within the width', async () => {
+    const { textWidth } = await import('../../i18n/index.ts');
+    for (const label of ['Need satisfaction: autonomy', 'Petition (letters-and-visits) office', '职业倦怠：情绪衰竭', 'Person–job fit: needs–supplies'])
+      for (const px of [60, 90, 120, 160]) {
+        const lines = wrapLabel(label, px);
+        for (const l of lines) if (l.includes(' ') || /[\u4e00-\u9fff]./.test(l)) expect(textWidth(l, 13)).toBeLessThanOrEqual(px);
+        const words = label.split(/(?<=[\s/-])/).length;
+        expect(lines.length).toBeLessThanOrEqual(/[\u4e00-\u9fff]/.test(label) ? [...label].length : words);
+      }
+  });
+});

@@ -6,8 +6,24 @@ import { textWidth } from '../../i18n/index.ts';
 /** below this width (phones) a chart is laid out narrow: long row labels wrap within a smaller left margin */
 export const NARROW = 520;
 
-/** a label broken into lines no wider than `px` (words for Latin, characters for CJK) */
+/**
+ * a label broken into lines no wider than `px` (words for Latin, characters for CJK), balanced: as
+ * few lines as at `px`, but each as short as that allows, so no word or character is left alone on the
+ * last line ("组织公平：" / "分配公平", not "组织公平：分配公" / "平")
+ */
 export function wrapLabel(label: string, px: number, fontSize = 13): string[] {
+  const lines = greedyWrap(label, px, fontSize);
+  if (lines.length < 2) return lines;
+  let lo = 1, hi = px;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    if (greedyWrap(label, mid, fontSize).length <= lines.length) hi = mid;
+    else lo = mid;
+  }
+  return greedyWrap(label, hi, fontSize);
+}
+
+function greedyWrap(label: string, px: number, fontSize: number): string[] {
   const cjk = /[\u2e80-\u9fff]/.test(label);
   // CJK breaks between characters, but a run of Latin letters or digits ("18–29岁") stays whole, an
   // opening bracket stays with the character after it and closing punctuation with the one before
