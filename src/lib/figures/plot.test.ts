@@ -41,3 +41,12 @@ describe('wrapLabel balances its lines', () => {
       }
   });
 });
+
+describe('wrapLabel and Chinese headings', () => {
+  it('breaks after the colon when the heading fits a line', () => {
+    const lines = wrapLabel('反应层：培训值得参加', 75);
+    expect(lines[0]).toBe('反应层：');
+    expect(lines.join('')).toBe('反应层：培训值得参加');
+    expect(wrapLabel('组织公平：分配公平', 110)).toEqual(['组织公平：', '分配公平']);
+  });
+});

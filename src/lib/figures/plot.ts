@@ -14,6 +14,13 @@ export const NARROW = 520;
 export function wrapLabel(label: string, px: number, fontSize = 13): string[] {
   const lines = greedyWrap(label, px, fontSize);
   if (lines.length < 2) return lines;
+  // a Chinese label with a heading ("反应层：培训值得参加") breaks after its colon when the heading fits a
+  // line, even at the cost of one more line
+  const colon = label.indexOf('：');
+  if (colon > 0 && colon < label.length - 1 && textWidth(label.slice(0, colon + 1), fontSize) <= px) {
+    const rest = wrapLabel(label.slice(colon + 1), px, fontSize);
+    if (rest.length <= lines.length) return [label.slice(0, colon + 1), ...rest];
+  }
   let lo = 1, hi = px;
   while (hi - lo > 1) {
     const mid = (lo + hi) / 2;
