@@ -82,9 +82,10 @@ ORDER BY s.ord, g.grp NULLS LAST`,
     const marginBottom = Math.round(Math.max(70, ...labels.map((l) => textWidth(l, 13) * 0.45 + 24)));
     return Plot.plot(
       base(ctx, {
-        // at least ~64 px per scale: on a phone the heatmap keeps legible cells and scrolls sideways (.chart)
+        // at least ~64 px per scale (phones get the narrow layout above)
         width: Math.max(ctx.width, marginLeft + labels.length * 64),
-        height: 80 + groups.length * 32,
+        // rows of 32 px below the rotated scale names (the height includes the bottom margin)
+        height: 30 + marginBottom + groups.length * 32,
         marginLeft,
         marginBottom,
         x: { domain: labels, label: null, tickRotate: -25 },
