@@ -1,13 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, dimensionLabel, COLORS, labelMargin } from '../../lib/figures/plot.ts';
+import { base, dimensionLabel, COLORS, labelMargin, NARROW } from '../../lib/figures/plot.ts';
 
 export const figure: FigureDef = {
   id: 'county-vs-rest',
   zh,
   title: 'One county against all others, by competency dimension',
-  caption: 'Mean proficiency and mean gap (importance − proficiency) in each dimension for the chosen county (dark) and for all other respondents (light), with 95% confidence intervals.',
+  caption: 'Mean gap (importance − proficiency) in each dimension, with its 95% confidence interval, for the chosen county (red) and for all other respondents (light blue); the table also gives mean proficiency.',
   alt: 'Paired dot plot of mean gap per dimension for the chosen county and for the rest of the sample.',
   source: 'competency.parquet.',
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'h_county' }],
@@ -37,7 +37,8 @@ FROM person GROUP BY dimension, side ORDER BY dimension, side DESC`,
       base(ctx, {
         height: 300,
         marginLeft: ctx.lang === 'en' ? 170 : labelMargin(ctx.codebook.dimensions.map((d) => d.label.zh)),
-        x: { label: ctx.t('Mean gap: importance − proficiency (higher = greater need)'), grid: true },
+        // a phone's narrow axis still gets a few labelled ticks (Plot's default gave one)
+        x: { label: ctx.t('Mean gap: importance − proficiency (higher = greater need)'), grid: true, ...(ctx.width < NARROW ? { ticks: 4 } : {}) },
         y: { label: null, domain: ctx.codebook.dimensions.map((d) => d.label[ctx.lang]) },
         color: { legend: true, domain: [ctx.t('this county'), ctx.t('all others')], range: [COLORS.gap, '#9bb7d4'] },
         marks: [
