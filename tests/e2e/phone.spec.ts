@@ -155,6 +155,24 @@ test.describe('phones (390 px)', () => {
     }
   });
 
+  test('/compare/ table of all groups: each group name on one line, the page still does not scroll sideways (en, zh)', async ({ page }) => {
+    for (const url of ['/compare/', '/zh/compare/']) {
+      await page.goto(url);
+      await page.locator('button.table-toggle').click();
+      const m = await page.locator('#ranking-table').evaluate((t) => ({
+        // the line boxes of each name's text (Chinese names broke one character a line)
+        names: [...t.querySelectorAll<HTMLElement>('tbody td:first-child, tbody th:first-child')].map((c) => {
+          const r = document.createRange();
+          r.selectNodeContents(c);
+          return { text: c.textContent, lines: new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size };
+        }),
+      }));
+      expect(m.names.length, url).toBeGreaterThan(3);
+      expect(m.names.filter((n) => n.lines > 1).map((n) => n.text), url).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
+    }
+  });
+
   test('the training plan reads as one block per priority on a phone, each cell under its column name', async ({ page }) => {
     for (const [url, label] of [['/chapters/08-recommendations/', 'Format'], ['/zh/chapters/08-recommendations/', '培训方式']] as const) {
       await page.goto(url);
