@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { zh } from './text.ts';
 import type { FigureDef } from '../../lib/figures/types.ts';
-import { base, labelMargin } from '../../lib/figures/plot.ts';
+import { base, labelMargin, NARROW, wrapLabel } from '../../lib/figures/plot.ts';
 import { codeLabel, groupMomentsSQL, inCodebookOrder } from '../../lib/figures/charts.ts';
 import type { Codebook } from '../../lib/codebook/types.ts';
 import { labelOf } from '../../lib/codebook/labels.ts';
@@ -36,22 +36,64 @@ ORDER BY s.ord, g.grp NULLS LAST`,
     const name = (m: string) => labelOf(ctx.codebook, 'measure', m, ctx.lang);
     const labels = scales(ctx.codebook).map(name);
     const data = inCodebookOrder(rows, ctx, ctx.params.group).map((r) => ({ ...r, g: codeLabel(ctx, ctx.params.group, r.grp), s: name(r.scale) }));
+    const groups = [...new Set(data.map((d) => d.g))];
+    const color = { type: 'linear', domain: [2, 4.2], range: ['#f7fbff', '#2a6fb0'] };
+    const fill = (d: any) => (d.suppressed ? '#ddd' : d.mean);
+    const cellText = (d: any) => (d.suppressed ? '—' : d.mean.toFixed(2));
+    const textFill = (d: any) => (!d.suppressed && d.mean > 3.5 ? 'white' : 'black');
+    if (ctx.width < NARROW) {
+      // phones: a layout that fits the width. With up to five groups the scales take the rows (their long
+      // names wrap at the left) and the groups the columns; with more (counties) the groups take the
+      // rows and the scales stand upright above their columns, so no cell is too narrow for its number.
+      // Column names wrap flat above their column when they fit in four lines, or else stand upright.
+      const byScale = groups.length <= 5;
+      const [rowsOf, colsOf] = byScale ? [labels, groups] : [groups, labels];
+      const [yKey, xKey] = byScale ? ['s', 'g'] : ['g', 's'];
+      const marginLeft = byScale ? Math.round(ctx.width * 0.36) : Math.min(Math.round(ctx.width * 0.36), labelMargin(groups, 60, 360));
+      const wrapY = (l: string) => wrapLabel(l, (marginLeft - 12) / 1.1, 13).join('\n');
+      const lines = Math.max(1, ...rowsOf.map((l) => wrapY(l).split('\n').length));
+      const rowH = Math.max(byScale ? 30 : 26, lines * 15 + 6);
+      const col = (ctx.width - marginLeft - 4) / Math.max(1, colsOf.length);
+      const wrapX = (g: string) => wrapLabel(g, (col - 6) / 1.1, 13);
+      const flat = colsOf.every((g) => { const w = wrapX(g); return w.length <= 4 && w.every((x) => textWidth(x, 13) * 1.1 <= col - 4); });
+      const xLines = flat ? Math.max(1, ...colsOf.map((g) => wrapX(g).length)) : 0;
+      const marginTop = flat ? 14 + xLines * 15 : Math.round(Math.max(40, ...colsOf.map((g) => textWidth(g, 13) * 1.08 + 12)));
+      // "3.45" is about 2.4 em wide: the cell's number as large as its column allows (9–12 px)
+      const cellFont = Math.max(9, Math.min(12, Math.floor((col - 4) / 2.5)));
+      return Plot.plot(
+        base(ctx, {
+          height: marginTop + 8 + rowsOf.length * rowH,
+          marginLeft,
+          marginTop,
+          marginBottom: 8,
+          marginRight: 4,
+          x: { domain: colsOf, label: null, axis: 'top', ...(flat ? { tickFormat: (g: string) => wrapX(g).join('\n') } : { tickRotate: -90 }) },
+          y: { domain: rowsOf, label: null, tickFormat: wrapY },
+          color,
+          marks: [
+            Plot.cell(data, { x: xKey, y: yKey, fill, inset: 0.5 }),
+            Plot.text(data, { x: xKey, y: yKey, text: cellText, fill: textFill, fontSize: cellFont }),
+          ],
+        }),
+      ) as unknown as Element;
+    }
     const marginLeft = labelMargin(data.map((d) => d.g), 120, 360);
     // room below for the rotated scale names (sin 25° of the longest, plus the tick)
     const marginBottom = Math.round(Math.max(70, ...labels.map((l) => textWidth(l, 13) * 0.45 + 24)));
     return Plot.plot(
       base(ctx, {
-        // at least ~64 px per scale: on a phone the heatmap keeps legible cells and scrolls sideways (.chart)
+        // at least ~64 px per scale (phones get the narrow layout above)
         width: Math.max(ctx.width, marginLeft + labels.length * 64),
-        height: 80 + new Set(data.map((d) => d.g)).size * 32,
+        // rows of 32 px below the rotated scale names (the height includes the bottom margin)
+        height: 30 + marginBottom + groups.length * 32,
         marginLeft,
         marginBottom,
         x: { domain: labels, label: null, tickRotate: -25 },
-        y: { label: null, domain: [...new Set(data.map((d) => d.g))] },
-        color: { type: 'linear', domain: [2, 4.2], range: ['#f7fbff', '#2a6fb0'] },
+        y: { label: null, domain: groups },
+        color,
         marks: [
-          Plot.cell(data, { x: 's', y: 'g', fill: (d: any) => (d.suppressed ? '#ddd' : d.mean), inset: 0.5 }),
-          Plot.text(data, { x: 's', y: 'g', text: (d: any) => (d.suppressed ? '—' : d.mean.toFixed(2)), fill: (d: any) => (!d.suppressed && d.mean > 3.5 ? 'white' : 'black') }),
+          Plot.cell(data, { x: 's', y: 'g', fill, inset: 0.5 }),
+          Plot.text(data, { x: 's', y: 'g', text: cellText, fill: textFill }),
         ],
       }),
     ) as unknown as Element;

@@ -7,7 +7,7 @@ export const figure: FigureDef = {
   id: 'county-vs-rest',
   zh,
   title: 'One county against all others, by competency dimension',
-  caption: 'Mean proficiency and mean gap (importance − proficiency) in each dimension for the chosen county (dark) and for all other respondents (light), with 95% confidence intervals.',
+  caption: 'Mean gap (importance − proficiency) in each dimension, with its 95% confidence interval, for the chosen county (red) and for all other respondents (light blue); the table also gives mean proficiency.',
   alt: 'Paired dot plot of mean gap per dimension for the chosen county and for the rest of the sample.',
   source: 'competency.parquet.',
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'h_county' }],

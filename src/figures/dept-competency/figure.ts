@@ -35,7 +35,7 @@ ORDER BY competency, dept_type`,
         x: { label: ctx.t('Mean proficiency (1–5)'), grid: true },
         y: { label: null, domain: ctx.codebook.competencies.map((c) => c.label[ctx.lang]) },
         color: deptColor(ctx),
-        marks: [Plot.ruleY(ctx.codebook.competencies.map((c) => c.label[ctx.lang]), { stroke: '#ccc' }), Plot.dot(data, { y: 'c', x: 'proficiency', fill: 'd', r: 5, tip: true })],
+        marks: [Plot.ruleY(ctx.codebook.competencies.map((c) => c.label[ctx.lang]), { stroke: 'currentColor', strokeOpacity: 0.15 }), Plot.dot(data, { y: 'c', x: 'proficiency', fill: 'd', r: 5, tip: true })],
       }),
     ) as unknown as Element;
   },

@@ -36,10 +36,16 @@ LIMIT 5`,
     const d = ctx.document;
     const wrap = d.createElement('div');
     wrap.setAttribute('class', 'plan');
+    // explicit roles: on phones the rows are laid out as blocks (report.css .plan), which would otherwise
+    // lose the table's semantics; each cell carries its column's name for that layout
     const table = d.createElement('table');
+    table.setAttribute('role', 'table');
     const head = d.createElement('tr');
-    for (const h of ['#', 'Need (competency, MWDS)', 'Content', 'Format', 'Evaluate at'].map(ctx.t)) {
+    head.setAttribute('role', 'row');
+    const headers = ['#', 'Need (competency, MWDS)', 'Content', 'Format', 'Evaluate at'].map(ctx.t);
+    for (const h of headers) {
       const th = d.createElement('th');
+      th.setAttribute('role', 'columnheader');
       th.textContent = h;
       head.appendChild(th);
     }
@@ -49,12 +55,15 @@ LIMIT 5`,
     const tbody = d.createElement('tbody');
     rows.forEach((r, i) => {
       const tr = d.createElement('tr');
+      tr.setAttribute('role', 'row');
       const p = PLAN[r.competency];
       const cells = r.suppressed
         ? [String(i + 1), ctx.t('Suppressed: fewer than k respondents'), '', '', '']
         : [String(i + 1), ctx.lang === 'zh' ? `${competencyLabel(ctx, r.competency)}（${r.mwds.toFixed(2)}）` : `${competencyLabel(ctx, r.competency)} (${r.mwds.toFixed(2)})`, ctx.t(p?.content ?? ''), ctx.t(p?.format ?? ''), ctx.t(p?.evaluate ?? '')];
-      for (const c of cells) {
+      for (const [j, c] of cells.entries()) {
         const td = d.createElement('td');
+        td.setAttribute('role', 'cell');
+        if (j >= 2) td.setAttribute('data-label', headers[j]);
         td.textContent = c;
         tr.appendChild(td);
       }

@@ -186,10 +186,10 @@ export function renderCompare(data: CompareData, state: CompareState, label: Lab
     }
     parts.push('</table>');
     if (g.borich?.length) {
-      parts.push(`<h4>${t(lang, 'compare.borich')}</h4><ol class="borich">${g.borich.slice(0, 5).map((b) => `<li>${esc(competencyLabel(b.competency))} <span class="muted">(MWDS ${b.mwds.toFixed(2)})</span></li>`).join('')}</ol>`);
+      parts.push(`<h4>${t(lang, 'compare.borich')}</h4><ol class="borich">${g.borich.slice(0, 5).map((b) => `<li>${esc(competencyLabel(b.competency))}<span class="muted">${lang === 'zh' ? '（' : ' ('}MWDS ${b.mwds.toFixed(2)}${lang === 'zh' ? '）' : ')'}</span></li>`).join('')}</ol>`);
     }
     const near = similarGroups(data, g, 3);
-    if (near.length) parts.push(`<p class="peers"><strong>${t(lang, 'compare.peers')}</strong> ${near.map((n) => `<a href="?by=${state.by}&amp;g=${esc(code)},${esc(n.item.value)}">${esc(label(state.by, n.item.value))}</a> (${t(lang, 'compare.distance', { d: n.distance.toFixed(2) })})`).join(lang === 'zh' ? '；' : ', ')}</p>`);
+    if (near.length) parts.push(`<p class="peers"><strong>${t(lang, 'compare.peers')}</strong> ${near.map((n) => `<a href="?by=${state.by}&amp;g=${esc(code)},${esc(n.item.value)}">${esc(label(state.by, n.item.value))}</a>${lang === 'zh' ? '（' : ' ('}${t(lang, 'compare.distance', { d: n.distance.toFixed(2) })}${lang === 'zh' ? '）' : ')'}`).join(lang === 'zh' ? '；' : ', ')}</p>`);
     parts.push('</section>');
   }
   parts.push('</div>');

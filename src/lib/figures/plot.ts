@@ -6,10 +6,35 @@ import { textWidth } from '../../i18n/index.ts';
 /** below this width (phones) a chart is laid out narrow: long row labels wrap within a smaller left margin */
 export const NARROW = 520;
 
-/** a label broken into lines no wider than `px` (words for Latin, characters for CJK) */
+/**
+ * a label broken into lines no wider than `px` (words for Latin, characters for CJK), balanced: as
+ * few lines as at `px`, but each as short as that allows, so no word or character is left alone on the
+ * last line ("组织公平：" / "分配公平", not "组织公平：分配公" / "平")
+ */
 export function wrapLabel(label: string, px: number, fontSize = 13): string[] {
+  const lines = greedyWrap(label, px, fontSize);
+  if (lines.length < 2) return lines;
+  // a Chinese label with a heading ("反应层：培训值得参加") breaks after its colon when the heading fits a
+  // line, even at the cost of one more line
+  const colon = label.indexOf('：');
+  if (colon > 0 && colon < label.length - 1 && textWidth(label.slice(0, colon + 1), fontSize) <= px) {
+    const rest = wrapLabel(label.slice(colon + 1), px, fontSize);
+    if (rest.length <= lines.length) return [label.slice(0, colon + 1), ...rest];
+  }
+  let lo = 1, hi = px;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    if (greedyWrap(label, mid, fontSize).length <= lines.length) hi = mid;
+    else lo = mid;
+  }
+  return greedyWrap(label, hi, fontSize);
+}
+
+function greedyWrap(label: string, px: number, fontSize: number): string[] {
   const cjk = /[\u2e80-\u9fff]/.test(label);
-  const parts = cjk ? [...label] : label.split(/(?<=[\s/-])/);
+  // CJK breaks between characters, but a run of Latin letters or digits ("18–29岁") stays whole, an
+  // opening bracket stays with the character after it and closing punctuation with the one before
+  const parts = cjk ? (label.match(/[（《「]*(?:[\u2e80-\u9fff\uff00-\uffef]|[^\u2e80-\u9fff\uff00-\uffef]+)[）》」：，。、；]*/g) ?? []) : label.split(/(?<=[\s/-])/);
   const lines: string[] = [];
   let line = '';
   for (const part of parts) {
@@ -19,17 +44,6 @@ export function wrapLabel(label: string, px: number, fontSize = 13): string[] {
     } else line += part;
   }
   if (line.trim()) lines.push(line.trimEnd());
-  if (cjk && lines.length > 1) {
-    // Chinese: break after the label's own colon or comma when both halves fit (组织公平：|分配公平), else
-    // lines of even length, never one character left alone on the last line (…情绪衰|竭)
-    const at = [...label].findIndex((c, i) => i > 0 && i < [...label].length - 1 && /[：，、]/.test(c));
-    if (at > 0 && lines.length === 2) {
-      const head = [...label].slice(0, at + 1).join(''), tail = [...label].slice(at + 1).join('');
-      if (textWidth(head, fontSize) <= px && textWidth(tail, fontSize) <= px) return [head, tail];
-    }
-    const per = Math.ceil(parts.length / lines.length);
-    return Array.from({ length: lines.length }, (_, i) => parts.slice(i * per, (i + 1) * per).join('')).filter((l) => l);
-  }
   return lines;
 }
 
