@@ -19,7 +19,7 @@ import { figureSQL } from './sql.ts';
 import { markEmptyOptions } from './frame.ts';
 import { figureText } from './text.ts';
 import { decorateSVG, labelledCSV } from './download.ts';
-import { createState, downloadName, emptyHTML, emptySelectionText, figureView, fromURL, toURL, withParams, withRows, type FigureState, type Frame } from './state.ts';
+import { createState, downloadName, emptyHTML, emptySelectionText, figureView, fromURL, toURL, urlVersion, withParams, withRows, type FigureState, type Frame } from './state.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 
 /** the page's language, from <html lang> */
@@ -59,7 +59,7 @@ function frameOf(fig: HTMLElement): Frame | null {
 function builtState(fig: HTMLElement, def: FigureDef, cb: Codebook | null): FigureState {
   const built = JSON.parse(fig.querySelector('script.figure-rows')!.textContent!) as { params: Record<string, string>; rows: Row[] };
   // without the codebook (downloads before any query) the built parameters are taken as they are: the build checked them
-  return cb ? withRows(createState(def, cb, openingParams(fig), built.params), built.rows) : { figureId: def.id, version: 1, params: built.params, opening: openingParams(fig), rejected: [], migrated: [], rows: built.rows };
+  return cb ? withRows(createState(def, cb, openingParams(fig), built.params), built.rows) : { figureId: def.id, version: urlVersion(def), params: built.params, opening: openingParams(fig), rejected: [], migrated: [], rows: built.rows };
 }
 
 function status(fig: HTMLElement, text: string, kind: 'info' | 'error' = 'info') {
@@ -97,6 +97,8 @@ export async function restoreFromURL(fig: HTMLElement) {
  */
 export async function update(fig: HTMLElement) {
   const def = figures[fig.dataset.figureId!];
+  fig.dataset.state = 'loading';
+  status(fig, t(lang, 'figure.querying'));
   let cb: Codebook;
   try {
     cb = await codebook();
