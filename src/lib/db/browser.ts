@@ -20,6 +20,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { bindNamed, DATA_VIEWS, type ParamValue } from './params.ts';
 import { messages } from '../messages.ts';
+import { measure } from '../figures/perf.ts';
 
 export const START_TIMEOUT_MS = 30_000;
 export const QUERY_TIMEOUT_MS = 60_000;
@@ -169,17 +170,24 @@ export function browserClient(opts: { locked?: boolean } = {}) {
   return {
     async query<T = Record<string, unknown>>(sql: string, params: Record<string, ParamValue> = {}): Promise<T[]> {
       return guarded(async ({ conn }) => {
+        let t = performance.now();
         const bound = bindNamed(sql, params);
+        t = measure('bind', t);
         const stmt = await conn.prepare(bound.sql);
+        t = measure('prepare', t);
         try {
           const table = await stmt.query(...bound.values);
-          return table.toArray().map((r: any) => {
+          t = measure('execute', t);
+          const rows = table.toArray().map((r: any) => {
             const o = r.toJSON();
             for (const k in o) if (typeof o[k] === 'bigint') o[k] = Number(o[k]);
             return o as T;
           });
+          t = measure('arrow-to-rows', t);
+          return rows;
         } finally {
           await stmt.close();
+          measure('close', t);
         }
       });
     },

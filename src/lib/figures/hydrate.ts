@@ -11,6 +11,7 @@ import { markEmptyOptions } from './frame.ts';
 import { figureText } from './text.ts';
 import { decorateSVG, labelledCSV } from './download.ts';
 import { t, type Lang } from '../../i18n/index.ts';
+import { measure, timed } from './perf.ts';
 
 /** the page's language, from <html lang> */
 const lang: Lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
@@ -110,6 +111,7 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
   status(fig, t(lang, 'figure.querying'));
   try {
     const cb = await codebook();
+    let tm = measure('codebook', t0);
     const checked = resolveParams(def, controlValues(fig), cb, openingParams(fig));
     const params = checked.params;
     rejected = [...rejected, ...checked.rejected];
@@ -135,17 +137,22 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
       return;
     }
     delete fig.dataset.empty;
-    const tq = performance.now();
-    const raw = await browserClient().query(figureSQL(def, cb), params);
-    fig.dataset.queryMs = (performance.now() - tq).toFixed(1);
-    const rows = suppressSmallCells(def, raw, cb.k);
+    tm = measure('params', tm);
+    const sql = figureSQL(def, cb);
+    const tq = measure('sql', tm);
+    const raw = await browserClient().query(sql, params);
+    tm = measure('query', tq);
+    fig.dataset.queryMs = (tm - tq).toFixed(1);
+    const rows = timed('suppress', () => suppressSmallCells(def, raw, cb.k));
     const chart = fig.querySelector<HTMLElement>('.chart')!;
     // the container's own width (minus its padding), so a phone gets the narrow layout
-    const width = Math.min(Math.floor(chart.getBoundingClientRect().width) || 760, 900);
-    const el = def.spec(rows, { width, codebook: cb, document, params, k: cb.k, lang, t: figureText(def, lang).t });
+    const width = timed('width', () => Math.min(Math.floor(chart.getBoundingClientRect().width) || 760, 900));
+    const el = timed('plot', () => def.spec(rows, { width, codebook: cb, document, params, k: cb.k, lang, t: figureText(def, lang).t }));
     if (def.kind !== 'table') el.setAttribute('aria-hidden', 'true');
-    chart.replaceChildren(el);
-    fig.querySelector('.table-wrap')!.innerHTML = tableHTML(def, rows, cb, cb.k, params, lang);
+    timed('dom-chart', () => chart.replaceChildren(el));
+    const html = timed('table-html', () => tableHTML(def, rows, cb, cb.k, params, lang));
+    timed('dom-table', () => (fig.querySelector('.table-wrap')!.innerHTML = html));
+    tm = performance.now();
     const n = totalN(def, rows);
     const nEl = fig.querySelector<HTMLElement>('.n')!;
     nEl.dataset.n = String(n);
@@ -153,8 +160,9 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const noteEl = fig.querySelector<HTMLElement>('.suppressed-note');
     if (noteEl) noteEl.textContent = withheldNote(rows, cb.k, lang);
     states.set(fig, { params, rows });
-    history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`);
-    const ms = performance.now() - t0;
+    tm = measure('notes', tm);
+    timed('url', () => history.replaceState(null, '', location.pathname + paramsToURL(def.id, params, defaults, location.search) + `#${def.id}`));
+    const ms = measure('total', t0) - t0;
     fig.dataset.renderMs = ms.toFixed(1);
     fig.dataset.state = 'ready';
     status(fig, rejected.length ? messages.ignoredSettings(rejected) : '');

@@ -5,6 +5,8 @@
  * hundred cheap iterations; the result is deterministic, so the build-time SVG, the browser redraw
  * and the PNG agree. Labels that end up far from their point get a leader line (`leader`).
  */
+import { measure } from './perf.ts';
+
 export interface Box {
   x: number; // centre
   y: number; // centre
@@ -35,6 +37,7 @@ const overlap = (a: Box, b: Box, pad: number) => {
  * the least overlap.
  */
 export function placeLabels(points: { x: number; y: number }[], sizes: { w: number; h: number }[], bounds: [number, number, number, number], reserved: Box[] = [], opts: { gap?: number; pointR?: number; radius?: number } = {}): Placed[] {
+  const t0 = performance.now();
   const gap = opts.gap ?? 2;
   const r = opts.pointR ?? 6;
   const offset = r + 3;
@@ -79,6 +82,7 @@ export function placeLabels(points: { x: number; y: number }[], sizes: { w: numb
     const nearY = Math.max(0, Math.abs(best.y - p.y) - h / 2);
     placed.push({ ...best, leader: Math.hypot(nearX, nearY) > offset + 6 });
   });
+  measure('labels', t0);
   return placed;
 }
 
