@@ -28,12 +28,14 @@ const REPEAT = Number(process.env.BENCH_COLD_REPEAT ?? 3);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const median = (xs: number[]) => pct(xs, 0.5);
 /** BENCH_WARM_ONLY=1 (`npm run bench -- --warm-only`): only the warm re-query + redraw and /compare/ */
-const WARM_ONLY = process.env.BENCH_WARM_ONLY === '1';
+const warmOnly = () => process.env.BENCH_WARM_ONLY === '1';
 const THROTTLE = { offline: false, latency: 40, downloadThroughput: (20e6 / 8), uploadThroughput: (20e6 / 8) };
 
 async function freshPage(browser: Browser, throttled: boolean): Promise<Page> {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
+  // tsx keeps function names (esbuild keepNames): functions passed to page.evaluate may call __name
+  await page.addInitScript('globalThis.__name = (f) => f');
   if (throttled) {
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -91,8 +93,9 @@ async function jsBefore(browser: Browser, base: string, url: string, root: strin
 }
 
 export async function benchSite(dataDir: string, label: string, port = 4411) {
+  const served = { requests: 0 };
   const root = mkdtempSync(path.join(os.tmpdir(), 'bench-site-'));
-  cpSync('dist', root, { recursive: true });
+  cpSync(process.env.BENCH_DIST ?? 'dist', root, { recursive: true });
   // the data files of this size (their precompressed copies of the default build would be stale)
   for (const f of ['respondents.parquet', 'competency.parquet', 'groups.parquet', 'codebook.json']) {
     cpSync(path.join(dataDir, f), path.join(root, 'data', f));
@@ -107,16 +110,20 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
   const packed = await serveStatic({ root, port: port + 5, compression: true });
   const basePlain = `http://127.0.0.1:${port}`;
   const base = `http://127.0.0.1:${port + 5}`;
+  // Parquet requests the server answers (the worker's range reads; Playwright does not see all of them)
+  packed.on('request', (req: { url?: string; method?: string }) => {
+    if (req.url?.includes('.parquet')) served.requests++;
+  });
   try {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     console.log(`-- ${label}   (load: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
-    if (!WARM_ONLY) console.log(`   JS before interaction: chapter ${await jsBefore(browser, base, PAGE, root)}; /compare/ ${await jsBefore(browser, base, '/compare/', root)}; /data/sql/ ${await jsBefore(browser, base, '/data/sql/', root)}`);
+    if (!warmOnly()) console.log(`   JS before interaction: chapter ${await jsBefore(browser, base, PAGE, root)}; /compare/ ${await jsBefore(browser, base, '/compare/', root)}; /data/sql/ ${await jsBefore(browser, base, '/data/sql/', root)}`);
     const runs = async (f: () => Promise<number>) => {
       const xs: number[] = [];
       for (let i = 0; i < REPEAT; i++) xs.push(await f());
       return `${median(xs).toFixed(0)} ms [${xs.map((x) => x.toFixed(0)).join(', ')}]`;
     };
-    for (const throttled of WARM_ONLY ? [] : [false, true]) {
+    for (const throttled of warmOnly() ? [] : [false, true]) {
       const link = throttled ? '20 Mbps/40 ms' : 'localhost';
       console.log(`   cold first interaction, ${link} (median of ${REPEAT}, fresh cache each):`);
       console.log(`     chapter figure  before (identity, no intent): ${await runs(() => coldFigure(browser, basePlain, throttled, false))}`);
@@ -128,7 +135,7 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
 
     // warm: re-query + redraw per figure kind, Parquet bytes per query, where the time goes
     const page = await freshPage(browser, false);
-    const w = await warmFigures(page, base);
+    const w = await warmFigures(page, base, served);
     for (const line of w) console.log(line);
     // /compare/: selection change → updated view
     await page.goto(base + '/compare/', { waitUntil: 'load' });
@@ -176,13 +183,16 @@ interface Change {
   renderMs: number;
   /** change event dispatched → the next animation frame after ready (style, layout included) */
   frameMs: number;
+  /** update start → the task after the first frame that shows the new view (data-paint-ms; NaN before it existed) */
+  paintMs: number;
   queryMs: number;
   steps: Record<string, number>;
   bytes: number;
+  requests: number;
 }
 
 /** one control change in the page, timed there (no Playwright round trip inside the measurement) */
-async function change(page: Page, fig: string, name: string, value: string): Promise<Omit<Change, 'bytes'>> {
+async function change(page: Page, fig: string, name: string, value: string): Promise<Omit<Change, 'bytes' | 'requests'>> {
   return page.evaluate(
     async ({ fig, name, value }) => {
       const f = document.querySelector<HTMLElement>(`figure#${fig}`)!;
@@ -207,7 +217,7 @@ async function change(page: Page, fig: string, name: string, value: string): Pro
       const frameMs = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - t0)));
       const steps: Record<string, number> = {};
       for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('fig:')) steps[m.name.slice(4)] = (steps[m.name.slice(4)] ?? 0) + m.duration;
-      return { renderMs: Number(f.dataset.renderMs), frameMs, queryMs: Number(f.dataset.queryMs ?? NaN), steps };
+      return { renderMs: Number(f.dataset.renderMs), paintMs: Number(f.dataset.paintMs ?? NaN), frameMs, queryMs: Number(f.dataset.queryMs ?? NaN), steps };
     },
     { fig, name, value },
   );
@@ -230,7 +240,7 @@ async function plan(page: Page, fig: string, controls: string[], n: number): Pro
   return out.slice(0, n);
 }
 
-async function warmFigures(page: Page, base: string): Promise<string[]> {
+async function warmFigures(page: Page, base: string, served: { requests: number }): Promise<string[]> {
   let bytes = 0;
   page.on('response', async (res) => {
     if (res.url().includes('.parquet') && res.request().method() === 'GET') bytes += Number((await res.allHeaders())['content-length'] ?? 0);
@@ -258,11 +268,12 @@ async function warmFigures(page: Page, base: string): Promise<string[]> {
     for (const [name, value] of steps) {
       if (await disabled(name, value)) continue;
       const before = bytes;
+      const reqs = served.requests;
       const r = await change(page, fig, name, value);
       const key = JSON.stringify(await page.evaluate((fig) => [...document.querySelectorAll<HTMLSelectElement>(`figure#${fig} form.controls select`)].map((s) => s.value), fig));
       if (seen.has(key)) continue; // a combination seen before (the first one, or a repeat): not a re-query
       seen.add(key);
-      runs.push({ ...r, bytes: bytes - before });
+      runs.push({ ...r, bytes: bytes - before, requests: served.requests - reqs });
     }
     const revisit: number[] = [];
     for (const [name, value] of steps.slice(0, 8)) if (!(await disabled(name, value))) revisit.push((await change(page, fig, name, value)).renderMs);
@@ -270,8 +281,8 @@ async function warmFigures(page: Page, base: string): Promise<string[]> {
     const render = runs.map((r) => r.renderMs);
     (all[fig] ??= []).push(...render);
     lines.push(
-      `   ${fig.padEnd(19)} warm re-query + redraw (n=${runs.length} distinct views): ${stat(render)} ms; to next frame ${stat(runs.map((r) => r.frameMs))} ms; ` +
-        `query ${stat(runs.map((r) => r.queryMs))} ms; revisit ${median(revisit).toFixed(1)} ms; Parquet: first ${(firstBytes / 1024).toFixed(0)} KB, then median ${(median(runs.map((r) => r.bytes)) / 1024).toFixed(1)} KB/query`,
+      `   ${fig.padEnd(19)} warm re-query + redraw (n=${runs.length} distinct views): ${stat(render)} ms; painted ${stat(runs.map((r) => r.paintMs))} ms; change to frame after ready ${stat(runs.map((r) => r.frameMs))} ms; ` +
+        `query ${stat(runs.map((r) => r.queryMs))} ms; revisit ${median(revisit).toFixed(1)} ms; Parquet: first ${(firstBytes / 1024).toFixed(0)} KB, then median ${(median(runs.map((r) => r.bytes)) / 1024).toFixed(1)} KB and ${median(runs.map((r) => r.requests))} HTTP requests per query`,
     );
     const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))];
     const order = ['empty-options', 'codebook', 'params', 'sql', 'query', 'bind', 'prepare', 'execute', 'arrow-to-rows', 'close', 'suppress', 'width', 'plot', 'labels', 'dom-chart', 'table-html', 'dom-table', 'notes', 'url', 'total'];

@@ -28,3 +28,18 @@ export function timed<T>(step: string, fn: () => T): T {
     measure(step, t);
   }
 }
+
+/**
+ * Runs cb once the browser has had the chance to paint what the current task drew (the next
+ * animation frame, then a task), or after 100 ms when frames do not come (a hidden tab).
+ */
+export function afterPaint(cb: () => void) {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cb();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
+}
