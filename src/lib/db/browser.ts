@@ -21,6 +21,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { bindNamed, DATA_VIEWS, type ParamValue } from './params.ts';
 import { messages } from '../messages.ts';
 import { measure } from '../figures/perf.ts';
+import { tableRows } from './arrow-rows.ts';
 
 export const START_TIMEOUT_MS = 30_000;
 export const QUERY_TIMEOUT_MS = 60_000;
@@ -173,24 +174,6 @@ function forget(e: Engine, sql: string) {
   if (!p) return;
   statements.get(e)!.delete(sql);
   p.then((s) => s.close()).catch(() => {});
-}
-
-/**
- * Arrow table → plain row objects, column by column (one typed vector read per column rather than a
- * StructRow proxy and toJSON per row); 64-bit integers become numbers.
- */
-export function tableRows(table: { numRows: number; schema: { fields: { name: string }[] }; getChildAt(i: number): { get(i: number): unknown } | null }): Record<string, unknown>[] {
-  const n = table.numRows;
-  const rows: Record<string, unknown>[] = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = {};
-  table.schema.fields.forEach((f, c) => {
-    const col = table.getChildAt(c);
-    for (let i = 0; i < n; i++) {
-      const v = col ? col.get(i) : null;
-      rows[i][f.name] = typeof v === 'bigint' ? Number(v) : v ?? null;
-    }
-  });
-  return rows;
 }
 
 /** Runs one call against the engine, detecting a dead worker, a wasm crash and a hang. */

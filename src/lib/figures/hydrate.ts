@@ -147,6 +147,7 @@ export async function update(fig: HTMLElement, rejected: string[] = []) {
     const tq = measure('sql', tm);
     const raw = await browserClient().query(sql, params);
     tm = measure('query', tq);
+    if (latest.get(fig) !== gen) return; // a newer change came meanwhile (its answer may even be drawn already): this one is stale
     fig.dataset.queryMs = (tm - tq).toFixed(1);
     const rows = timed('suppress', () => suppressSmallCells(def, raw, cb.k));
     const chart = fig.querySelector<HTMLElement>('.chart')!;
