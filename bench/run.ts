@@ -1,7 +1,9 @@
 // `npm run bench [-- --sizes 10000,100000,1000000] [--skip-site] [--raw-cache DIR]`: prints, per size,
 // generation and build time, peak memory and Parquet size; then, for a chapter page served
 // locally, JS loaded before interaction, DuckDB-WASM start, re-query-and-redraw times and bytes
-// read per query. Figures are printed, never asserted. `--raw-cache DIR` keeps the generated raw survey
+// read per query. Figures are printed, never asserted. `--warm-only`: the site part times only the warm
+// re-query + redraw per figure kind (with a step breakdown) and /compare/; `--data-cache DIR` takes the
+// data of size n from DIR/data-<n> when it is there (built by an earlier `data:build --out DIR/data-<n>`). `--raw-cache DIR` keeps the generated raw survey
 // of each size in DIR/<size> and reuses it on the next run (generation is then not timed).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, cpSync, existsSync } from 'node:fs';
@@ -20,6 +22,13 @@ const dataDirs: Record<number, string> = {};
 console.log('\n== Data: generate + build ==');
 console.log('respondents   generate_s  gen_peak_MB  csv_MB   build_s  build_cpu_s  anonymise_s  aggregates_s  build_peak_MB  respondents.parquet_MB  competency.parquet_MB');
 for (const n of sizes) {
+  // --data-cache DIR: the data built earlier for this size in DIR/data-<n> (nothing generated or built, nothing timed)
+  const built = args['data-cache'] ? path.join(args['data-cache'], `data-${n}`) : '';
+  if (built && existsSync(path.join(built, 'respondents.parquet'))) {
+    dataDirs[n] = built;
+    console.log(`${String(n).padEnd(13)} (data from ${built}: not timed)`);
+    continue;
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), `bench-${n}-`));
   const raw = args['raw-cache'] ? path.join(args['raw-cache'], String(n)) : path.join(dir, 'raw');
   const out = path.join(dir, 'data');
@@ -45,6 +54,7 @@ for (const n of sizes) {
   );
 }
 
+if (args['warm-only']) process.env.BENCH_WARM_ONLY = '1';
 if (!args['skip-site']) {
   if (!existsSync('dist/index.html')) throw new Error('build the site first: npm run build:all');
   console.log(`\n== Site, per page kind (the default build's data, then larger data swapped in); uptime: ${execFileSync('uptime', { encoding: 'utf8' }).trim()} ==`);

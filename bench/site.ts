@@ -27,11 +27,15 @@ const INTENT_MS = 1500;
 const REPEAT = Number(process.env.BENCH_COLD_REPEAT ?? 3);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const median = (xs: number[]) => pct(xs, 0.5);
+/** BENCH_WARM_ONLY=1 (`npm run bench -- --warm-only`): only the warm re-query + redraw and /compare/ */
+const warmOnly = () => process.env.BENCH_WARM_ONLY === '1';
 const THROTTLE = { offline: false, latency: 40, downloadThroughput: (20e6 / 8), uploadThroughput: (20e6 / 8) };
 
 async function freshPage(browser: Browser, throttled: boolean): Promise<Page> {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
+  // tsx keeps function names (esbuild keepNames): functions passed to page.evaluate may call __name
+  await page.addInitScript('globalThis.__name = (f) => f');
   if (throttled) {
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -89,10 +93,11 @@ async function jsBefore(browser: Browser, base: string, url: string, root: strin
 }
 
 export async function benchSite(dataDir: string, label: string, port = 4411) {
+  const served = { requests: 0 };
   const root = mkdtempSync(path.join(os.tmpdir(), 'bench-site-'));
-  cpSync('dist', root, { recursive: true });
+  cpSync(process.env.BENCH_DIST ?? 'dist', root, { recursive: true });
   // the data files of this size (their precompressed copies of the default build would be stale)
-  for (const f of ['respondents.parquet', 'competency.parquet', 'codebook.json']) {
+  for (const f of ['respondents.parquet', 'competency.parquet', 'groups.parquet', 'codebook.json']) {
     cpSync(path.join(dataDir, f), path.join(root, 'data', f));
     for (const ext of ['.br', '.gz']) rmSync(path.join(root, 'data', f + ext), { force: true });
   }
@@ -105,16 +110,20 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
   const packed = await serveStatic({ root, port: port + 5, compression: true });
   const basePlain = `http://127.0.0.1:${port}`;
   const base = `http://127.0.0.1:${port + 5}`;
+  // Parquet requests the server answers (the worker's range reads; Playwright does not see all of them)
+  packed.on('request', (req: { url?: string; method?: string }) => {
+    if (req.url?.includes('.parquet')) served.requests++;
+  });
   try {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     console.log(`-- ${label}   (load: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
-    console.log(`   JS before interaction: chapter ${await jsBefore(browser, base, PAGE, root)}; /compare/ ${await jsBefore(browser, base, '/compare/', root)}; /data/sql/ ${await jsBefore(browser, base, '/data/sql/', root)}`);
+    if (!warmOnly()) console.log(`   JS before interaction: chapter ${await jsBefore(browser, base, PAGE, root)}; /compare/ ${await jsBefore(browser, base, '/compare/', root)}; /data/sql/ ${await jsBefore(browser, base, '/data/sql/', root)}`);
     const runs = async (f: () => Promise<number>) => {
       const xs: number[] = [];
       for (let i = 0; i < REPEAT; i++) xs.push(await f());
       return `${median(xs).toFixed(0)} ms [${xs.map((x) => x.toFixed(0)).join(', ')}]`;
     };
-    for (const throttled of [false, true]) {
+    for (const throttled of warmOnly() ? [] : [false, true]) {
       const link = throttled ? '20 Mbps/40 ms' : 'localhost';
       console.log(`   cold first interaction, ${link} (median of ${REPEAT}, fresh cache each):`);
       console.log(`     chapter figure  before (identity, no intent): ${await runs(() => coldFigure(browser, basePlain, throttled, false))}`);
@@ -124,32 +133,10 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
       console.log(`     SQL console     br:                            ${await runs(() => coldConsole(browser, base, throttled))}`);
     }
 
-    // warm: re-query + redraw on the chapter page, Parquet bytes per query
+    // warm: re-query + redraw per figure kind, Parquet bytes per query, where the time goes
     const page = await freshPage(browser, false);
-    let bytes = 0;
-    page.on('response', async (res) => {
-      if (res.url().includes('.parquet') && res.request().method() === 'GET') bytes += Number((await res.allHeaders())['content-length'] ?? 0);
-    });
-    await page.goto(base + PAGE, { waitUntil: 'load' });
-    const fig = page.locator(`figure#${FIG}`);
-    const select = fig.locator('select[name=county]');
-    await select.selectOption('h_county');
-    await waitReady(page, `figure#${FIG}`);
-    const firstBytes = bytes;
-    const options = ['l_county', 'q_county', 'z_urban', 'g_district', 'b_county', 'all', 'h_county', 'c_county', 'd_county', 'e_county', 'f_county'];
-    const times: number[] = [];
-    const queryTimes: number[] = [];
-    const perQueryBytes: number[] = [];
-    for (let i = 0; i < 22; i++) {
-      const before = bytes;
-      await page.evaluate((s) => document.querySelector(s)!.setAttribute('data-state', 'loading'), `figure#${FIG}`);
-      await select.selectOption(options[i % options.length]);
-      await waitReady(page, `figure#${FIG}`);
-      times.push(Number(await fig.getAttribute('data-render-ms')));
-      queryTimes.push(Number(await fig.getAttribute('data-query-ms')));
-      perQueryBytes.push(bytes - before);
-    }
-    console.log(`   chapter: warm re-query + redraw: median ${median(times).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms (n=${times.length}), of which the DuckDB-WASM query median ${median(queryTimes).toFixed(1)} ms, p95 ${pct(queryTimes, 0.95).toFixed(1)} ms; Parquet read: first query ${(firstBytes / 1024).toFixed(0)} KB, then median ${(median(perQueryBytes) / 1024).toFixed(1)} KB per query`);
+    const w = await warmFigures(page, base, served);
+    for (const line of w) console.log(line);
     // /compare/: selection change → updated view
     await page.goto(base + '/compare/', { waitUntil: 'load' });
     await page.waitForFunction(() => document.querySelector('#compare-view')?.getAttribute('data-state') === 'ready');
@@ -176,4 +163,131 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
     packed.close();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The figure kinds timed warm: a dot plot over the competency table (the issue's figure), a heatmap,
+ * the IPA scatter (label placement) and a group breakdown over the protected aggregate table.
+ * `steps`: the controls changed one at a time; only options the figure offers (not disabled) are used.
+ */
+const WARM_FIGURES: { page: string; fig: string; controls: string[] }[] = [
+  { page: '/chapters/03-competency-today/', fig: 'competency-profile', controls: ['county', 'dept'] },
+  { page: '/chapters/04-training-needs/', fig: 'gap-heatmap', controls: ['dept'] },
+  { page: '/chapters/04-training-needs/', fig: 'ipa-quadrants', controls: ['county', 'dept'] },
+  { page: '/chapters/03-competency-today/', fig: 'dimension-by-group', controls: ['group', 'county'] },
+];
+const WARM_STEPS = Number(process.env.BENCH_WARM_STEPS ?? 24);
+
+interface Change {
+  /** change → figure ready (data-state), script only: what data-render-ms measured before */
+  renderMs: number;
+  /** change event dispatched → the next animation frame after ready (style, layout included) */
+  frameMs: number;
+  /** update start → the task after the first frame that shows the new view (data-paint-ms; NaN before it existed) */
+  paintMs: number;
+  queryMs: number;
+  steps: Record<string, number>;
+  bytes: number;
+  requests: number;
+}
+
+/** one control change in the page, timed there (no Playwright round trip inside the measurement) */
+async function change(page: Page, fig: string, name: string, value: string): Promise<Omit<Change, 'bytes' | 'requests'>> {
+  return page.evaluate(
+    async ({ fig, name, value }) => {
+      const f = document.querySelector<HTMLElement>(`figure#${fig}`)!;
+      const sel = f.querySelector<HTMLSelectElement>(`form.controls select[name=${name}]`)!;
+      performance.clearMeasures();
+      f.dataset.state = 'pending';
+      sel.value = value;
+      const t0 = performance.now();
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise<void>((resolve, reject) => {
+        const check = () => {
+          const s = f.dataset.state;
+          if (s === 'ready') return resolve(), true;
+          if (s === 'error') return reject(new Error(f.querySelector('.status')?.textContent ?? 'error')), true;
+          return false;
+        };
+        if (check()) return;
+        const mo = new MutationObserver(() => check() && mo.disconnect());
+        mo.observe(f, { attributes: true, attributeFilter: ['data-state'] });
+        setTimeout(() => (mo.disconnect(), reject(new Error('timeout'))), 120_000);
+      });
+      const frameMs = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - t0)));
+      const steps: Record<string, number> = {};
+      for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('fig:')) steps[m.name.slice(4)] = (steps[m.name.slice(4)] ?? 0) + m.duration;
+      return { renderMs: Number(f.dataset.renderMs), paintMs: Number(f.dataset.paintMs ?? NaN), frameMs, queryMs: Number(f.dataset.queryMs ?? NaN), steps };
+    },
+    { fig, name, value },
+  );
+}
+
+/** the sequence of single-control changes: each control in turn cycles through the options it offers */
+async function plan(page: Page, fig: string, controls: string[], n: number): Promise<[string, string][]> {
+  const options = await page.evaluate(
+    ({ fig, controls }) =>
+      controls.map((c) => [...document.querySelectorAll<HTMLOptionElement>(`figure#${fig} form.controls select[name=${c}] option`)].map((o) => o.value)),
+    { fig, controls },
+  );
+  const out: [string, string][] = [];
+  // outer control: a few values; inner control: all its values (distinct combinations, no repeats)
+  const [inner, outer] = [0, controls.length - 1];
+  for (const ov of controls.length > 1 ? options[outer].slice(0, 4) : ['-']) {
+    if (controls.length > 1) out.push([controls[outer], ov]);
+    for (const iv of options[inner]) out.push([controls[inner], iv]);
+  }
+  return out.slice(0, n);
+}
+
+async function warmFigures(page: Page, base: string, served: { requests: number }): Promise<string[]> {
+  let bytes = 0;
+  page.on('response', async (res) => {
+    if (res.url().includes('.parquet') && res.request().method() === 'GET') bytes += Number((await res.allHeaders())['content-length'] ?? 0);
+  });
+  const lines: string[] = [];
+  const all: Record<string, number[]> = {};
+  let current = '';
+  for (const { page: url, fig, controls } of WARM_FIGURES) {
+    if (url !== current) {
+      await page.goto(base + url, { waitUntil: 'load' });
+      current = url;
+    }
+    await page.locator(`figure#${fig}`).scrollIntoViewIfNeeded();
+    // first change starts the engine (not timed); then distinct combinations, then a revisit of the first ones
+    const steps = await plan(page, fig, controls, WARM_STEPS);
+    const disabled = (name: string, value: string) =>
+      page.evaluate(({ fig, name, value }) => !!document.querySelector<HTMLOptionElement>(`figure#${fig} select[name=${name}] option[value="${value}"]`)?.disabled, { fig, name, value });
+    const first = steps.find(([n]) => n === controls[0])!;
+    const firstOther = (await page.evaluate(({ fig, name }) => [...document.querySelectorAll<HTMLOptionElement>(`figure#${fig} select[name=${name}] option`)].map((o) => o.value), { fig, name: first[0] })).find((v) => v !== first[1])!;
+    const b0 = bytes;
+    await change(page, fig, first[0], firstOther);
+    const firstBytes = bytes - b0;
+    const runs: Change[] = [];
+    const seen = new Set<string>();
+    for (const [name, value] of steps) {
+      if (await disabled(name, value)) continue;
+      const before = bytes;
+      const reqs = served.requests;
+      const r = await change(page, fig, name, value);
+      const key = JSON.stringify(await page.evaluate((fig) => [...document.querySelectorAll<HTMLSelectElement>(`figure#${fig} form.controls select`)].map((s) => s.value), fig));
+      if (seen.has(key)) continue; // a combination seen before (the first one, or a repeat): not a re-query
+      seen.add(key);
+      runs.push({ ...r, bytes: bytes - before, requests: served.requests - reqs });
+    }
+    const revisit: number[] = [];
+    for (const [name, value] of steps.slice(0, 8)) if (!(await disabled(name, value))) revisit.push((await change(page, fig, name, value)).renderMs);
+    const stat = (xs: number[]) => `median ${median(xs).toFixed(1)}, p95 ${pct(xs, 0.95).toFixed(1)}`;
+    const render = runs.map((r) => r.renderMs);
+    (all[fig] ??= []).push(...render);
+    lines.push(
+      `   ${fig.padEnd(19)} warm re-query + redraw (n=${runs.length} distinct views): ${stat(render)} ms; painted ${stat(runs.map((r) => r.paintMs))} ms; change to frame after ready ${stat(runs.map((r) => r.frameMs))} ms; ` +
+        `query ${stat(runs.map((r) => r.queryMs))} ms; revisit ${median(revisit).toFixed(1)} ms; Parquet: first ${(firstBytes / 1024).toFixed(0)} KB, then median ${(median(runs.map((r) => r.bytes)) / 1024).toFixed(1)} KB and ${median(runs.map((r) => r.requests))} HTTP requests per query`,
+    );
+    const names = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))];
+    const order = ['empty-options', 'codebook', 'params', 'sql', 'query', 'bind', 'prepare', 'execute', 'arrow-to-rows', 'close', 'suppress', 'width', 'plot', 'labels', 'dom-chart', 'table-html', 'dom-table', 'notes', 'url', 'total'];
+    names.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    lines.push(`     steps (median ms): ${names.map((n) => `${n} ${median(runs.map((r) => r.steps[n] ?? 0)).toFixed(1)}`).join(', ')}`);
+  }
+  return lines;
 }

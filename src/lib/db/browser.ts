@@ -20,6 +20,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { bindNamed, DATA_VIEWS, type ParamValue } from './params.ts';
 import { messages } from '../messages.ts';
+import { measure } from '../figures/perf.ts';
+import { tableRows } from './arrow-rows.ts';
 
 export const START_TIMEOUT_MS = 30_000;
 export const QUERY_TIMEOUT_MS = 60_000;
@@ -143,6 +145,37 @@ export async function restartEngine() {
   if (p) await p.then((e) => e.kill(), () => {});
 }
 
+/** query results kept per (SQL, values), most recently used last; a figure's views revisited redraw without the engine */
+const RESULT_CACHE_SIZE = 200;
+const results = new Map<string, Record<string, unknown>[]>();
+/** prepared statements per engine and SQL text: a figure's re-query is one call to the worker, not three (prepare, run, close) */
+const statements = new WeakMap<Engine, Map<string, Promise<duckdb.AsyncPreparedStatement>>>();
+const STATEMENT_CACHE_SIZE = 32;
+
+function prepared(e: Engine, sql: string): Promise<duckdb.AsyncPreparedStatement> {
+  let m = statements.get(e);
+  if (!m) statements.set(e, (m = new Map()));
+  let p = m.get(sql);
+  if (!p) {
+    p = e.conn.prepare(sql);
+    m.set(sql, p);
+    p.catch(() => m!.get(sql) === p && m!.delete(sql));
+    if (m.size > STATEMENT_CACHE_SIZE) {
+      const [oldest, old] = m.entries().next().value!;
+      m.delete(oldest);
+      old.then((s) => s.close()).catch(() => {});
+    }
+  }
+  return p;
+}
+
+function forget(e: Engine, sql: string) {
+  const p = statements.get(e)?.get(sql);
+  if (!p) return;
+  statements.get(e)!.delete(sql);
+  p.then((s) => s.close()).catch(() => {});
+}
+
 /** Runs one call against the engine, detecting a dead worker, a wasm crash and a hang. */
 async function guarded<T>(fn: (e: Engine) => Promise<T>, timeoutMs = timeouts().query ?? QUERY_TIMEOUT_MS): Promise<T> {
   const e = await engine();
@@ -168,19 +201,38 @@ export function browserClient(opts: { locked?: boolean } = {}) {
   if (opts.locked) lockedMode = true;
   return {
     async query<T = Record<string, unknown>>(sql: string, params: Record<string, ParamValue> = {}): Promise<T[]> {
-      return guarded(async ({ conn }) => {
-        const bound = bindNamed(sql, params);
-        const stmt = await conn.prepare(bound.sql);
+      let t = performance.now();
+      const bound = bindNamed(sql, params);
+      // the published files never change under a page: the same SQL and values give the same rows
+      // (not in the console's locked mode, where a reader's SQL may change the views)
+      const key = lockedMode ? '' : JSON.stringify([bound.sql, bound.values]);
+      const hit = key ? results.get(key) : undefined;
+      t = measure('bind', t);
+      if (hit) {
+        // most recently used last
+        results.delete(key);
+        results.set(key, hit);
+        measure('result-cache', t);
+        return hit.map((r) => ({ ...r })) as T[];
+      }
+      return guarded(async (e) => {
+        const stmt = await prepared(e, bound.sql);
+        t = measure('prepare', t);
+        let table;
         try {
-          const table = await stmt.query(...bound.values);
-          return table.toArray().map((r: any) => {
-            const o = r.toJSON();
-            for (const k in o) if (typeof o[k] === 'bigint') o[k] = Number(o[k]);
-            return o as T;
-          });
-        } finally {
-          await stmt.close();
+          table = await stmt.query(...bound.values);
+        } catch (err) {
+          forget(e, bound.sql);
+          throw err;
         }
+        t = measure('execute', t);
+        const rows = tableRows(table) as T[];
+        measure('arrow-to-rows', t);
+        if (key && ready && (await ready.catch(() => null)) === e) {
+          results.set(key, rows.map((r) => ({ ...r })) as Record<string, unknown>[]);
+          if (results.size > RESULT_CACHE_SIZE) results.delete(results.keys().next().value!);
+        }
+        return rows;
       });
     },
     async raw(sql: string) {

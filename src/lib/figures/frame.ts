@@ -8,6 +8,7 @@
 export function markEmptyOptions(fig: HTMLElement) {
   const el = fig.querySelector<HTMLElement>('script.figure-frame');
   if (!el) return;
+  const t0 = performance.now();
   const frame = JSON.parse(el.textContent!) as { params: string[]; present: string[][] };
   const mark = el.dataset.emptyMark ?? '';
   const value = (name: string) => fig.querySelector<HTMLSelectElement>(`form.controls select[name="${name}"]`)?.value ?? 'all';
@@ -22,4 +23,10 @@ export function markEmptyOptions(fig: HTMLElement) {
       opt.toggleAttribute('data-empty', empty);
     }
   });
+  // (frame.ts is loaded before interaction and stays tiny: no import of perf.ts)
+  try {
+    performance.measure('fig:empty-options', { start: t0 });
+  } catch {
+    /* no User Timing */
+  }
 }

@@ -5,6 +5,8 @@
  * hundred cheap iterations; the result is deterministic, so the build-time SVG, the browser redraw
  * and the PNG agree. Labels that end up far from their point get a leader line (`leader`).
  */
+import { measure } from './perf.ts';
+
 export interface Box {
   x: number; // centre
   y: number; // centre
@@ -23,6 +25,20 @@ const overlap = (a: Box, b: Box, pad: number) => {
   return dx > 0 && dy > 0 ? { dx, dy } : null;
 };
 
+/** candidate offsets on a grid within a radius, nearest first; at equal distance up, then right (deterministic). Built once per radius: ~20,000 offsets. */
+const spotCache = new Map<string, [number, number][]>();
+function spotsWithin(radius: number, step: number): [number, number][] {
+  const key = `${radius}/${step}`;
+  let spots = spotCache.get(key);
+  if (!spots) {
+    spots = [];
+    for (let dx = -radius; dx <= radius; dx += step) for (let dy = -radius; dy <= radius; dy += step) if (dx * dx + dy * dy <= radius * radius) spots.push([dx, dy]);
+    spots.sort((a, b) => a[0] * a[0] + a[1] * a[1] - (b[0] * b[0] + b[1] * b[1]) || a[1] - b[1] || b[0] - a[0]);
+    spotCache.set(key, spots);
+  }
+  return spots;
+}
+
 /**
  * @param points anchor points (px)
  * @param sizes label width/height (px), same order
@@ -35,15 +51,13 @@ const overlap = (a: Box, b: Box, pad: number) => {
  * the least overlap.
  */
 export function placeLabels(points: { x: number; y: number }[], sizes: { w: number; h: number }[], bounds: [number, number, number, number], reserved: Box[] = [], opts: { gap?: number; pointR?: number; radius?: number } = {}): Placed[] {
+  const t0 = performance.now();
   const gap = opts.gap ?? 2;
   const r = opts.pointR ?? 6;
   const offset = r + 3;
   const radius = opts.radius ?? 240;
   const step = 3;
-  const spots: [number, number][] = [];
-  for (let dx = -radius; dx <= radius; dx += step) for (let dy = -radius; dy <= radius; dy += step) if (dx * dx + dy * dy <= radius * radius) spots.push([dx, dy]);
-  // nearest first; at equal distance prefer up, then right (deterministic)
-  spots.sort((a, b) => a[0] * a[0] + a[1] * a[1] - (b[0] * b[0] + b[1] * b[1]) || a[1] - b[1] || b[0] - a[0]);
+  const spots = spotsWithin(radius, step);
   const obstacles: Box[] = [...points.map((p) => ({ x: p.x, y: p.y, w: 2 * r, h: 2 * r })), ...reserved];
   const placed: Placed[] = [];
   const inside = (b: Box) => b.x - b.w / 2 >= bounds[0] && b.x + b.w / 2 <= bounds[2] && b.y - b.h / 2 >= bounds[1] && b.y + b.h / 2 <= bounds[3];
@@ -79,6 +93,7 @@ export function placeLabels(points: { x: number; y: number }[], sizes: { w: numb
     const nearY = Math.max(0, Math.abs(best.y - p.y) - h / 2);
     placed.push({ ...best, leader: Math.hypot(nearX, nearY) > offset + 6 });
   });
+  measure('labels', t0);
   return placed;
 }
 
