@@ -10,12 +10,15 @@
  * page. Figures are printed, never asserted.
  *
  *   npm run bench -- --lighthouse-only [--lighthouse-runs 3] [--lighthouse-pages kinds|all|/path/,/zh/path/]
- *                    [--lighthouse-presets mobile,desktop]
+ *                    [--lighthouse-presets mobile,desktop] [--lighthouse-json DIR]
+ * `--lighthouse-json DIR` keeps each run's full report (DIR/<page>-<preset>-<run>.json) for a closer look
+ * (e.g. its bootup-time and mainthread-work-breakdown audits).
  */
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import os from 'node:os';
 import { serveStatic } from '../src/lib/serve/static.mjs';
 
@@ -57,7 +60,7 @@ function detailOf(audit: any): string {
   return (audit.displayValue ? `${audit.displayValue}; ` : '') + names.map((n: string) => String(n).slice(0, 70)).join(' | ') + more;
 }
 
-export async function runLighthouse(base: string, pages: string[], presets: Preset[], runs: number, onResult?: (r: LhResult) => void): Promise<LhResult[]> {
+export async function runLighthouse(base: string, pages: string[], presets: Preset[], runs: number, onResult?: (r: LhResult) => void, saveDir?: string): Promise<LhResult[]> {
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
   const out: LhResult[] = [];
   try {
@@ -66,9 +69,18 @@ export async function runLighthouse(base: string, pages: string[], presets: Pres
         const r: LhResult = { page, preset, scores: [], tbt: [], lcp: [], cls: [], failing: new Map() };
         for (let i = 0; i < runs; i++) {
           const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: [...CATEGORIES] };
-          const res = await lighthouse(base + page, flags, preset === 'desktop' ? (desktopConfig as any) : undefined);
-          const lhr = res!.lhr;
-          if (lhr.runtimeError) throw new Error(`${page} ${preset}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+          // a trace without its navigation start (NO_NAVSTART) happens now and then on a loaded machine: try again
+          let lhr: any;
+          for (let attempt = 1; ; attempt++) {
+            lhr = (await lighthouse(base + page, flags, preset === 'desktop' ? (desktopConfig as any) : undefined))!.lhr;
+            if (!lhr.runtimeError) break;
+            if (attempt >= 3) throw new Error(`${page} ${preset}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+            console.log(`   (${page} ${preset}: ${lhr.runtimeError.code}, run again)`);
+          }
+          if (saveDir) {
+            mkdirSync(saveDir, { recursive: true });
+            writeFileSync(path.join(saveDir, `${page.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home'}-${preset}-${i + 1}.json`), JSON.stringify(lhr));
+          }
           r.scores.push(Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as any);
           r.tbt.push(lhr.audits['total-blocking-time']?.numericValue ?? NaN);
           r.lcp.push(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);
@@ -110,7 +122,7 @@ export function formatResult(r: LhResult): string {
 }
 
 /** serve dist/ (precompressed copies on) on `port` and run Lighthouse over the pages */
-export async function benchLighthouse(o: { pages: string; presets: Preset[]; runs: number; port: number; root?: string }) {
+export async function benchLighthouse(o: { pages: string; presets: Preset[]; runs: number; port: number; root?: string; saveDir?: string }) {
   const root = o.root ?? 'dist';
   const server = await serveStatic({ root, port: o.port, compression: true });
   const base = `http://127.0.0.1:${o.port}`;
@@ -118,7 +130,7 @@ export async function benchLighthouse(o: { pages: string; presets: Preset[]; run
   console.log(`\n== Lighthouse 12 (${o.presets.join(' + ')} presets; scores: minimum of ${o.runs} run(s); TBT/LCP/CLS: median), ${pages.length} pages; load at start: ${load()}, ${os.cpus().length} cores ==`);
   console.log(`${'page'.padEnd(34)} ${'preset'.padEnd(8)} perf a11y   bp  seo ${'TBT (runs)'.padEnd(28)}      LCP     CLS`);
   try {
-    return await runLighthouse(base, pages, o.presets, o.runs, (r) => console.log(formatResult(r)));
+    return await runLighthouse(base, pages, o.presets, o.runs, (r) => console.log(formatResult(r)), o.saveDir);
   } finally {
     server.close();
   }

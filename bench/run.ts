@@ -5,7 +5,8 @@
 // of each size in DIR/<size> and reuses it on the next run (generation is then not timed).
 // Then Lighthouse (bench/lighthouse.ts) per page kind, mobile and desktop presets: `--lighthouse-only` runs
 // it alone, `--skip-lighthouse` leaves it out; `--lighthouse-runs N` (default 3), `--lighthouse-pages
-// kinds|all|/a/,/b/` (default kinds: one page of each kind, en and zh), `--lighthouse-presets mobile,desktop`.
+// kinds|all|/a/,/b/` (default kinds: one page of each kind, en and zh), `--lighthouse-presets mobile,desktop`,
+// `--lighthouse-json DIR` (keep the full reports).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, cpSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -66,5 +67,6 @@ if (!args['skip-lighthouse'] && (lighthouseOnly || !args['skip-site'])) {
     presets: (args['lighthouse-presets'] ?? 'mobile,desktop').split(',') as Preset[],
     runs: Number(args['lighthouse-runs'] ?? 3),
     port: Number(process.env.BENCH_LH_PORT ?? (Number(process.env.BENCH_PORT ?? 4411) + 20)),
+    saveDir: args['lighthouse-json'],
   });
 }
