@@ -7,7 +7,8 @@
  * SEO) as the minimum over the runs, and total blocking time, largest contentful paint and cumulative
  * layout shift as the median over the runs (all runs listed for TBT), then every audit that cost points
  * in any run. Performance scores depend on the machine's load: the load average is printed with each
- * page. Figures are printed, never asserted.
+ * page, and Lighthouse's own CPU benchmark index (mobile TBT is the observed main-thread work × 4, so a
+ * loaded machine inflates it). Figures are printed, never asserted.
  *
  *   npm run bench -- --lighthouse-only [--lighthouse-runs 3] [--lighthouse-pages kinds|all|/path/,/zh/path/]
  *                    [--lighthouse-presets mobile,desktop] [--lighthouse-json DIR]
@@ -46,6 +47,8 @@ export interface LhResult {
   tbt: number[];
   lcp: number[];
   cls: number[];
+  /** Lighthouse's CPU benchmark index of each run (about 1000–2500 on an idle desktop; lower = slower or loaded) */
+  bi: number[];
   /** audit id → worst score and a title, for audits below 1 in any run */
   failing: Map<string, { score: number; title: string; detail: string }>;
 }
@@ -66,7 +69,7 @@ export async function runLighthouse(base: string, pages: string[], presets: Pres
   try {
     for (const page of pages) {
       for (const preset of presets) {
-        const r: LhResult = { page, preset, scores: [], tbt: [], lcp: [], cls: [], failing: new Map() };
+        const r: LhResult = { page, preset, scores: [], tbt: [], lcp: [], cls: [], bi: [], failing: new Map() };
         for (let i = 0; i < runs; i++) {
           const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: [...CATEGORIES] };
           // a trace without its navigation start (NO_NAVSTART) happens now and then on a loaded machine: try again
@@ -85,6 +88,7 @@ export async function runLighthouse(base: string, pages: string[], presets: Pres
           r.tbt.push(lhr.audits['total-blocking-time']?.numericValue ?? NaN);
           r.lcp.push(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);
           r.cls.push(lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN);
+          r.bi.push(lhr.environment?.benchmarkIndex ?? NaN);
           for (const c of CATEGORIES) {
             for (const ref of lhr.categories[c]?.auditRefs ?? []) {
               const a = lhr.audits[ref.id];
@@ -115,7 +119,7 @@ export function formatResult(r: LhResult): string {
     `${median(r.tbt).toFixed(0).padStart(6)} ms [${r.tbt.map((x) => x.toFixed(0)).join(', ')}]`.padEnd(28),
     `${(median(r.lcp) / 1000).toFixed(2)} s`.padStart(8),
     median(r.cls).toFixed(3).padStart(7),
-    `  load ${load()}`,
+    `  cpu index ${median(r.bi).toFixed(0)}, load ${load()}`,
   ].join(' ');
   const fails = [...r.failing].map(([id, f]) => `      - ${id} (${f.score.toFixed(2)}): ${f.title}${f.detail ? ' — ' + f.detail : ''}`);
   return [line, ...fails].join('\n');

@@ -6,7 +6,7 @@
 // Then Lighthouse (bench/lighthouse.ts) per page kind, mobile and desktop presets: `--lighthouse-only` runs
 // it alone, `--skip-lighthouse` leaves it out; `--lighthouse-runs N` (default 3), `--lighthouse-pages
 // kinds|all|/a/,/b/` (default kinds: one page of each kind, en and zh), `--lighthouse-presets mobile,desktop`,
-// `--lighthouse-json DIR` (keep the full reports).
+// `--lighthouse-json DIR` (keep the full reports), `--lighthouse-dist DIR` (another build, e.g. a copy of an older dist/).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, cpSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -68,5 +68,6 @@ if (!args['skip-lighthouse'] && (lighthouseOnly || !args['skip-site'])) {
     runs: Number(args['lighthouse-runs'] ?? 3),
     port: Number(process.env.BENCH_LH_PORT ?? (Number(process.env.BENCH_PORT ?? 4411) + 20)),
     saveDir: args['lighthouse-json'],
+    root: args['lighthouse-dist'],
   });
 }
