@@ -113,12 +113,12 @@ test('/data/ runs one small script on load and requests no data file', async ({ 
   expect(scripts.length).toBeLessThanOrEqual(3);
 });
 
-test('on a phone the county brief\'s links to similar counties are touch targets of at least 24 px', async ({ page }) => {
+test('on a phone the chapter list\'s links and the county brief\'s links to similar counties are touch targets of at least 24 px', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const p of ['/compare/county/h_county/', '/zh/compare/county/h_county/']) {
+  for (const [p, sel] of [['/compare/county/h_county/', '.brief-similar a'], ['/zh/compare/county/h_county/', '.brief-similar a'], ['/data/', 'nav.toc li a'], ['/zh/data/', 'nav.toc li a']]) {
     await page.goto(p);
-    const heights = await page.locator('.brief-similar a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height));
+    const heights = await page.locator(sel).evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height));
     expect(heights.length, p).toBeGreaterThan(0);
-    expect(Math.min(...heights), p).toBeGreaterThanOrEqual(24);
+    expect(Math.min(...heights), `${p} ${sel}`).toBeGreaterThanOrEqual(24);
   }
 });
