@@ -77,9 +77,10 @@ export async function runLighthouse(base: string, pages: string[], presets: Pres
           for (let attempt = 1; ; attempt++) {
             lhr = (await lighthouse(base + page, flags, preset === 'desktop' ? (desktopConfig as any) : undefined))!.lhr;
             if (!lhr.runtimeError) break;
-            if (attempt >= 3) throw new Error(`${page} ${preset}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-            console.log(`   (${page} ${preset}: ${lhr.runtimeError.code}, run again)`);
+            console.log(`   (${page} ${preset}: ${lhr.runtimeError.code}${attempt < 3 ? ', run again' : ', given up for this run'})`);
+            if (attempt >= 3) break;
           }
+          if (lhr.runtimeError) continue;
           if (saveDir) {
             mkdirSync(saveDir, { recursive: true });
             writeFileSync(path.join(saveDir, `${page.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home'}-${preset}-${i + 1}.json`), JSON.stringify(lhr));
@@ -112,6 +113,7 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 /** print one page's line: minimum scores over the runs, median TBT/LCP/CLS */
 export function formatResult(r: LhResult): string {
+  if (!r.scores.length) return `${r.page.padEnd(34)} ${r.preset.padEnd(8)} no result (every run failed; see above)`;
   const min = (c: (typeof CATEGORIES)[number]) => Math.min(...r.scores.map((s) => s[c]));
   const line = [
     r.page.padEnd(34), r.preset.padEnd(8),
