@@ -5,22 +5,28 @@
 // re-query + redraw per figure kind (with a step breakdown) and /compare/; `--data-cache DIR` takes the
 // data of size n from DIR/data-<n> when it is there (built by an earlier `data:build --out DIR/data-<n>`). `--raw-cache DIR` keeps the generated raw survey
 // of each size in DIR/<size> and reuses it on the next run (generation is then not timed).
+// Then Lighthouse (bench/lighthouse.ts) per page kind, mobile and desktop presets: `--lighthouse-only` runs
+// it alone, `--skip-lighthouse` leaves it out; `--lighthouse-runs N` (default 3), `--lighthouse-pages
+// kinds|all|/a/,/b/` (default kinds: one page of each kind, en and zh), `--lighthouse-presets mobile,desktop`,
+// `--lighthouse-json DIR` (keep the full reports), `--lighthouse-dist DIR` (another build, e.g. a copy of an older dist/).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, cpSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from '../scripts/args.ts';
 import { benchSite } from './site.ts';
+import { benchLighthouse, type Preset } from './lighthouse.ts';
 
 const args = parseArgs(process.argv.slice(2), { sizes: '10000,100000,1000000' });
-const sizes = args.sizes.split(',').map(Number).filter((n) => n > 0);
+const lighthouseOnly = args['lighthouse-only'] === 'true';
+const sizes = lighthouseOnly ? [] : args.sizes.split(',').map(Number).filter((n) => n > 0);
 const tsx = (script: string, a: string[]) =>
   execFileSync('npx', ['tsx', script, ...a], { encoding: 'utf8', env: { ...process.env }, maxBuffer: 1 << 26 });
 const grab = (text: string, re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
 
 const dataDirs: Record<number, string> = {};
-console.log('\n== Data: generate + build ==');
-console.log('respondents   generate_s  gen_peak_MB  csv_MB   build_s  build_cpu_s  anonymise_s  aggregates_s  build_peak_MB  respondents.parquet_MB  competency.parquet_MB');
+if (sizes.length) console.log('\n== Data: generate + build ==');
+if (sizes.length) console.log('respondents   generate_s  gen_peak_MB  csv_MB   build_s  build_cpu_s  anonymise_s  aggregates_s  build_peak_MB  respondents.parquet_MB  competency.parquet_MB');
 for (const n of sizes) {
   // --data-cache DIR: the data built earlier for this size in DIR/data-<n> (nothing generated or built, nothing timed)
   const built = args['data-cache'] ? path.join(args['data-cache'], `data-${n}`) : '';
@@ -55,11 +61,23 @@ for (const n of sizes) {
 }
 
 if (args['warm-only']) process.env.BENCH_WARM_ONLY = '1';
-if (!args['skip-site']) {
+if (!args['skip-site'] && !lighthouseOnly) {
   if (!existsSync('dist/index.html')) throw new Error('build the site first: npm run build:all');
   console.log(`\n== Site, per page kind (the default build's data, then larger data swapped in); uptime: ${execFileSync('uptime', { encoding: 'utf8' }).trim()} ==`);
   const port0 = Number(process.env.BENCH_PORT ?? 4411);
   await benchSite('public/data', 'default build', port0);
   let port = port0 + 1;
   for (const n of sizes.filter((s) => s >= 100000)) await benchSite(dataDirs[n], `${n} respondents`, port++);
+}
+
+if (!args['skip-lighthouse'] && (lighthouseOnly || !args['skip-site'])) {
+  if (!existsSync('dist/index.html')) throw new Error('build the site first: npm run build:all');
+  await benchLighthouse({
+    pages: args['lighthouse-pages'] ?? 'kinds',
+    presets: (args['lighthouse-presets'] ?? 'mobile,desktop').split(',') as Preset[],
+    runs: Number(args['lighthouse-runs'] ?? 3),
+    port: Number(process.env.BENCH_LH_PORT ?? (Number(process.env.BENCH_PORT ?? 4411) + 20)),
+    saveDir: args['lighthouse-json'],
+    root: args['lighthouse-dist'],
+  });
 }

@@ -140,6 +140,9 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
     // /compare/: selection change → updated view
     await page.goto(base + '/compare/', { waitUntil: 'load' });
     await page.waitForFunction(() => document.querySelector('#compare-view')?.getAttribute('data-state') === 'ready');
+    // the aggregate table loads on intent (src/lib/compare/client.ts): point at the controls first
+    await page.locator('#compare-controls').hover();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#compare-view')?.dataset.data === 'loaded');
     const ctimes: number[] = [];
     const renders: number[] = [];
     const picks = ['b_county', 'c_county', 'd_county', 'e_county', 'f_county'];

@@ -14,6 +14,8 @@ for (const p of process.argv[3] ? [process.argv[3]] : builtPages().filter((x) =>
     for (const scheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport, colorScheme: scheme });
       await page.goto(base + p);
+      // long pages skip laying out what is off screen (content-visibility: auto); a full-page shot shows it all
+      await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
       const name = `${out}/${(p.replace(/\//g, '_') || '_').replace(/^_|_$/g, '') || 'home'}-${device}-${scheme}.png`;
       await page.screenshot({ path: name, fullPage: true });
       await page.close();

@@ -1,7 +1,7 @@
 /** Browser side of /compare/: state from the URL, controls, re-render, CSV, print. */
 import type { CompareData } from './aggregate.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { compareCSV, MAX_GROUPS, parseState, renderCompare, stateToSearch, type CompareState } from './view.ts';
+import { compareCSV, defaultState, MAX_GROUPS, parseState, renderCompare, stateToSearch, type CompareState } from './view.ts';
 import { messages } from '../messages.ts';
 
 const view = document.querySelector<HTMLElement>('#compare-view')!;
@@ -40,10 +40,25 @@ function render(push = true) {
   view.dataset.renderMs = (performance.now() - t0).toFixed(2);
 }
 
+/**
+ * The aggregate table (compare.json) is fetched and parsed only when it is needed: at once for a shared
+ * link with a state in its query string, otherwise on the first sign of intent (pointer over or focus in
+ * the controls or the view) or on the first change. Until then the build-time HTML is the default view and
+ * nothing runs on load but these listeners (issue #13: the main thread stays free while the page loads).
+ */
 async function start() {
   const res = await fetch('/data/compare.json');
   if (!res.ok) throw new Error(fill(text.httpError, { status: res.status }));
   data = await res.json();
+  view.dataset.data = 'loaded';
+  if (location.search === '') {
+    // the page as built shows the default state: nothing to redraw, and the controls the reader may be
+    // about to click are not replaced
+    state = defaultState(data);
+    status.textContent = '';
+    view.dataset.state = 'ready';
+    return;
+  }
   const parsed = parseState(location.search, data);
   state = parsed.state;
   const notes: string[] = [];
@@ -53,12 +68,28 @@ async function start() {
   if (parsed.tooFew) notes.push(messages.compareTooFew);
   status.textContent = notes.join(' ');
   groupOptions();
-  render(location.search !== '');
+  render(true);
 }
+let loading: Promise<void> | null = null;
+/** the data, loaded once; a failure is shown and the next use tries again */
+function ensureData(): Promise<void> {
+  return (loading ??= start().catch((e) => {
+    loading = null;
+    status.textContent = fill(text.loadError, { message: (e as Error).message });
+    view.dataset.state = 'error';
+    throw e;
+  }));
+}
+const quiet = () => ensureData().catch(() => undefined);
 
 form.addEventListener('submit', (e) => e.preventDefault());
-form.addEventListener('change', (e) => {
+form.addEventListener('change', async (e) => {
   const t = e.target as HTMLInputElement;
+  try {
+    await ensureData();
+  } catch {
+    return;
+  }
   if (t.name === 'by') {
     state = { ...state, by: t.value, groups: [] };
     state = parseState(stateToSearch(state), data).state;
@@ -84,15 +115,25 @@ function showTable(open: boolean) {
     toggle.textContent = open ? text.hideTable : text.showTable;
   }
 }
-view.addEventListener('click', (e) => {
+view.addEventListener('click', async (e) => {
   if ((e.target as HTMLElement).closest('.table-toggle')) return showTable(!tableOpen);
   const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-sort]');
   if (!b) return;
+  try {
+    await ensureData();
+  } catch {
+    return;
+  }
   const key = b.dataset.sort!;
   state = { ...state, sort: key, dir: state.sort === key && state.dir === 'desc' ? 'asc' : 'desc' };
   render();
 });
-document.querySelector('#compare-csv')!.addEventListener('click', () => {
+document.querySelector('#compare-csv')!.addEventListener('click', async () => {
+  try {
+    await ensureData();
+  } catch {
+    return;
+  }
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([compareCSV(data, state, label)], { type: 'text/csv' }));
   a.download = `compare-${state.by}-${state.groups.join('-')}.csv`;
@@ -101,7 +142,11 @@ document.querySelector('#compare-csv')!.addEventListener('click', () => {
   a.remove();
 });
 document.querySelector('#compare-print')!.addEventListener('click', () => window.print());
-start().catch((e) => {
-  status.textContent = fill(text.loadError, { message: (e as Error).message });
-  view.dataset.state = 'error';
-});
+// intent: the reader points at or tabs into the controls or the view
+for (const el of [form, view]) for (const ev of ['pointerover', 'focusin', 'touchstart']) el.addEventListener(ev, quiet, { once: true, passive: true });
+if (location.search !== '') quiet();
+else {
+  // the static view is the default state's, and every control answers from here on
+  tableOpen = !view.querySelector('#ranking-body')?.classList.contains('collapsed');
+  view.dataset.state = 'ready';
+}
