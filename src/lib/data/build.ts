@@ -50,7 +50,18 @@ export interface Manifest {
 /** the order of the microdata files' rows (the competency file: by competency, then this) */
 export const RESPONDENTS_ORDER = 'county, dept_type, rid';
 
-export const sha256File = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** SHA-256 of a file, read in 4 MB pieces: the published CSV of a million respondents is 1 GB, which read whole would add 1 GB to the build's peak memory. */
+export function sha256File(file: string): string {
+  const hash = createHash('sha256');
+  const buf = Buffer.alloc(4 << 20);
+  const fd = openSync(file, 'r');
+  try {
+    for (let got: number; (got = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, got));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 
 /** Parquet column type for a published variable (see docs/architecture.md). */
 export function sqlType(v: Variable): string {
@@ -201,11 +212,16 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   const conn2 = await connectAgain(conn);
   const copy = (c: DuckDBConnection, from: string, order: string, name: string) =>
     c.run(`COPY (SELECT * FROM ${from} ORDER BY ${order}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
+  // BUILD_TIMING=serial: the two lines of work one after the other, so that each step's CPU seconds are its own
+  const serial = process.env.BUILD_TIMING === 'serial';
   const timed = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
     const out = await f();
     timings[what] = (performance.now() - t) / 1000;
-    if (process.env.BUILD_TIMING) console.error(`[timing]   ${what}: ${timings[what].toFixed(2)} s (side by side with other work)`);
+    const cpu = process.cpuUsage(cpu0);
+    if (process.env.BUILD_TIMING)
+      console.error(`[timing]   ${what}: ${timings[what].toFixed(2)} s (${serial ? `cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s` : 'side by side with other work'})`);
     return out;
   };
   stage('protected aggregate tables, and the microdata files alongside');
@@ -215,25 +231,36 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   // 15 rows per respondent) is the union of one scan per competency, competencies in sorted order,
   // which is the order (competency, county, dept_type, rid) without sorting 15 rows per respondent
   // (that sort needed 3 GB of DuckDB memory at a million respondents).
-  const respondentsTable = timed('respondents table', () =>
-    conn2.run(
-      `CREATE TABLE respondents AS SELECT * FROM (SELECT substr(sha256(${lit(salt)} || CAST(f._row AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = f._row) ORDER BY ${RESPONDENTS_ORDER}`,
-    ),
-  );
-  const microdataFiles = (async () => {
-    await respondentsTable;
+  const microdataFiles = async () => {
+    await timed('respondents table', () =>
+      conn2.run(
+        `CREATE TABLE respondents AS SELECT * FROM (SELECT substr(sha256(${lit(salt)} || CAST(f._row AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = f._row) ORDER BY ${RESPONDENTS_ORDER}`,
+      ),
+    );
     const scan = (c: DuckDBConnection, sql: string, name: string) =>
       c.run(`COPY (${sql}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
     await timed('copy respondents', () => scan(conn2, `SELECT * FROM respondents`, 'respondents.parquet'));
-    // CSV twin of the microdata for readers without a Parquet reader
-    await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
+    // CSV twin of the microdata for readers without a Parquet reader, on a third connection beside the
+    // competency file (the two lines of work are then of similar length)
+    const csv = (async () => {
+      const conn3 = await connectAgain(conn);
+      try {
+        await timed('copy respondents.csv', () => conn3.run(`COPY (SELECT * FROM respondents) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
+      } finally {
+        conn3.closeSync?.();
+      }
+    })();
     const ids = (await rows<{ c: string }>(conn2, `SELECT c FROM (VALUES ${codebook.competencies.map((c) => `(${lit(c.id)})`).join(', ')}) t(c) ORDER BY c`)).map((r) => r.c);
+    if (serial) await csv;
     // stored first, then scanned: a COPY straight from the union writes a row group per few parts
     // (checked: 8934 rows = 3 competencies × 2978 respondents), the stored table's scan writes full
-    // row groups of rowGroupSize, as the sorted COPY did
-    await timed('competency table', () => conn2.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols, 'respondents', ids)}`));
+    // row groups of rowGroupSize, as the sorted COPY did. A temporary table: not compressed into the
+    // working file (half the CPU of a stored table; past the memory limit it spills to disk)
+    await timed('competency table', () => conn2.run(`CREATE TEMP TABLE competency AS ${competencyTableSQL(codebook, groupCols, 'respondents', ids)}`));
     await timed('copy competency', () => scan(conn2, `SELECT * FROM competency`, 'competency.parquet'));
-  })();
+    await conn2.run(`DROP TABLE competency`);
+    await csv;
+  };
   const tables = (async () => {
     // Tier 2: protected aggregate tables from the full-detail records, which are never published.
     const aggregates = await timed('protected aggregates', () => buildGroupAggregates(conn, 'full_detail', codebook, k, levels, 'groups'));
@@ -263,7 +290,7 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     });
     return { aggregates, reachable };
   })();
-  const [{ aggregates, reachable }] = await Promise.all([tables, microdataFiles]);
+  const [{ aggregates, reachable }] = await Promise.all([tables, serial ? tables.then(microdataFiles) : microdataFiles()]);
   conn2.closeSync?.();
   await conn.run(`DROP TABLE pub`);
   await conn.run(`DROP TABLE full_detail`);
