@@ -240,26 +240,16 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     const scan = (c: DuckDBConnection, sql: string, name: string) =>
       c.run(`COPY (${sql}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
     await timed('copy respondents', () => scan(conn2, `SELECT * FROM respondents`, 'respondents.parquet'));
-    // CSV twin of the microdata for readers without a Parquet reader, on a third connection beside the
-    // competency file (the two lines of work are then of similar length)
-    const csv = (async () => {
-      const conn3 = await connectAgain(conn);
-      try {
-        await timed('copy respondents.csv', () => conn3.run(`COPY (SELECT * FROM respondents) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
-      } finally {
-        conn3.closeSync?.();
-      }
-    })();
+    // CSV twin of the microdata for readers without a Parquet reader
+    await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
     const ids = (await rows<{ c: string }>(conn2, `SELECT c FROM (VALUES ${codebook.competencies.map((c) => `(${lit(c.id)})`).join(', ')}) t(c) ORDER BY c`)).map((r) => r.c);
-    if (serial) await csv;
     // stored first, then scanned: a COPY straight from the union writes a row group per few parts
     // (checked: 8934 rows = 3 competencies × 2978 respondents), the stored table's scan writes full
-    // row groups of rowGroupSize, as the sorted COPY did. A temporary table: not compressed into the
-    // working file (half the CPU of a stored table; past the memory limit it spills to disk)
-    await timed('competency table', () => conn2.run(`CREATE TEMP TABLE competency AS ${competencyTableSQL(codebook, groupCols, 'respondents', ids)}`));
+    // row groups of rowGroupSize, as the sorted COPY did. Stored in the working file, not a temporary
+    // table: at a million respondents a temporary table took as much CPU (it spills) and raised the
+    // peak memory to 2.15 GB
+    await timed('competency table', () => conn2.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols, 'respondents', ids)}`));
     await timed('copy competency', () => scan(conn2, `SELECT * FROM competency`, 'competency.parquet'));
-    await conn2.run(`DROP TABLE competency`);
-    await csv;
   };
   const tables = (async () => {
     // Tier 2: protected aggregate tables from the full-detail records, which are never published.
