@@ -29,6 +29,30 @@ describe('data build', () => {
     for (const f of ['respondents.parquet', 'competency.parquet', 'manifest.json']) expect(hash(path.join(out2, f)), f).toBe(hash(path.join(out, f)));
   });
 
+  it('writes the microdata files in key order, in full row groups (no sort: written by ordered scans)', async () => {
+    const conn = await openDuck({ threads: 1 });
+    await conn.run('SET threads = 1'); // file order
+    for (const [f, key] of [
+      ['respondents.parquet', 'county, dept_type, rid'],
+      ['competency.parquet', 'competency, county, dept_type, rid'],
+    ]) {
+      const file = path.join(out, f);
+      const [r] = await rows<{ n: number; bad: number }>(
+        conn,
+        `SELECT count(*)::INT AS n, count(*) FILTER (WHERE p IS NOT NULL AND k <= p)::INT AS bad FROM (SELECT k, lag(k) OVER () AS p FROM (SELECT [${key}]::VARCHAR[] AS k FROM read_parquet('${file}')))`,
+      );
+      expect(r.n, f).toBeGreaterThan(1000);
+      expect(r.bad, `${f}: rows out of (${key}) order`).toBe(0);
+      const groups = (await rows<{ n: number }>(conn, `SELECT any_value(row_group_num_rows)::INT AS n FROM parquet_metadata('${file}') GROUP BY row_group_id ORDER BY row_group_id`)).map((g) => g.n);
+      // every row group but the last holds 16,384 rows, as a sorted COPY writes them
+      expect(groups.slice(0, -1).every((n) => n === 16384), `${f}: row groups ${groups.join(', ')}`).toBe(true);
+      expect(groups.reduce((a, b) => a + b, 0)).toBe(r.n);
+    }
+    // the competency file has more than one row group here (1200 × 15 rows), so the check above bites
+    const m = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(m.files.find((x: any) => x.name === 'competency.parquet').rows).toBeGreaterThan(16384);
+  });
+
   it('publishes no direct identifier, and no identifier value appears anywhere in the published files', async () => {
     const conn = await openDuck();
     const cols = (await rows<{ column_name: string }>(conn, `DESCRIBE SELECT * FROM read_parquet('${out}/respondents.parquet')`)).map((r) => r.column_name);

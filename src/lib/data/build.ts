@@ -47,7 +47,21 @@ export interface Manifest {
   tools: Record<string, string>;
 }
 
-export const sha256File = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** the order of the microdata files' rows (the competency file: by competency, then this) */
+export const RESPONDENTS_ORDER = 'county, dept_type, rid';
+
+/** SHA-256 of a file, read in 4 MB pieces: the published CSV of a million respondents is 1 GB, which read whole would add 1 GB to the build's peak memory. */
+export function sha256File(file: string): string {
+  const hash = createHash('sha256');
+  const buf = Buffer.alloc(4 << 20);
+  const fd = openSync(file, 'r');
+  try {
+    for (let got: number; (got = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, got));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 
 /** Parquet column type for a published variable (see docs/architecture.md). */
 export function sqlType(v: Variable): string {
@@ -198,29 +212,45 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   const conn2 = await connectAgain(conn);
   const copy = (c: DuckDBConnection, from: string, order: string, name: string) =>
     c.run(`COPY (SELECT * FROM ${from} ORDER BY ${order}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
+  // BUILD_TIMING=serial: the two lines of work one after the other, so that each step's CPU seconds are its own
+  const serial = process.env.BUILD_TIMING === 'serial';
   const timed = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
     const out = await f();
     timings[what] = (performance.now() - t) / 1000;
-    if (process.env.BUILD_TIMING) console.error(`[timing]   ${what}: ${timings[what].toFixed(2)} s (side by side with other work)`);
+    const cpu = process.cpuUsage(cpu0);
+    if (process.env.BUILD_TIMING)
+      console.error(`[timing]   ${what}: ${timings[what].toFixed(2)} s (${serial ? `cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s` : 'side by side with other work'})`);
     return out;
   };
   stage('protected aggregate tables, and the microdata files alongside');
-  const respondentsTable = timed('respondents table', () =>
-    conn2.run(`CREATE TABLE respondents AS SELECT substr(sha256(${lit(salt)} || CAST(f._row AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = f._row`),
-  );
-  const microdataFiles = (async () => {
-    await respondentsTable;
-    await timed('copy respondents', () => copy(conn2, 'respondents', 'county, dept_type, rid', 'respondents.parquet'));
+  // The microdata table is stored in its files' order (county, dept_type, rid), so the three files
+  // drawn from it are written by ordered scans, with no sort of their own: respondents.parquet and
+  // respondents.csv scan it as it is, and the competency long table (respondents × competencies,
+  // 15 rows per respondent) is the union of one scan per competency, competencies in sorted order,
+  // which is the order (competency, county, dept_type, rid) without sorting 15 rows per respondent
+  // (that sort needed 3 GB of DuckDB memory at a million respondents).
+  const microdataFiles = async () => {
+    await timed('respondents table', () =>
+      conn2.run(
+        `CREATE TABLE respondents AS SELECT * FROM (SELECT substr(sha256(${lit(salt)} || CAST(f._row AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = f._row) ORDER BY ${RESPONDENTS_ORDER}`,
+      ),
+    );
+    const scan = (c: DuckDBConnection, sql: string, name: string) =>
+      c.run(`COPY (${sql}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
+    await timed('copy respondents', () => scan(conn2, `SELECT * FROM respondents`, 'respondents.parquet'));
     // CSV twin of the microdata for readers without a Parquet reader
-    await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents ORDER BY county, dept_type, rid) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
-    // the competency long table (respondents × competencies), then its file (after the other files,
-    // so that one sort at a time needs memory). Stored first, then sorted: sorting the UNION ALL of
-    // the competencies directly ran out of DuckDB memory at 1M respondents even with 3 GB.
-    await conn2.run(`SET memory_limit = ${lit(process.env.BUILD_SORT_MEMORY_LIMIT ?? '3GB')}`);
-    await timed('competency table', () => conn2.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols)}`));
-    await timed('copy competency', () => copy(conn2, 'competency', 'competency, county, dept_type, rid', 'competency.parquet'));
-  })();
+    await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
+    const ids = (await rows<{ c: string }>(conn2, `SELECT c FROM (VALUES ${codebook.competencies.map((c) => `(${lit(c.id)})`).join(', ')}) t(c) ORDER BY c`)).map((r) => r.c);
+    // stored first, then scanned: a COPY straight from the union writes a row group per few parts
+    // (checked: 8934 rows = 3 competencies × 2978 respondents), the stored table's scan writes full
+    // row groups of rowGroupSize, as the sorted COPY did. Stored in the working file, not a temporary
+    // table: at a million respondents a temporary table took as much CPU (it spills) and raised the
+    // peak memory to 2.15 GB
+    await timed('competency table', () => conn2.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols, 'respondents', ids)}`));
+    await timed('copy competency', () => scan(conn2, `SELECT * FROM competency`, 'competency.parquet'));
+  };
   const tables = (async () => {
     // Tier 2: protected aggregate tables from the full-detail records, which are never published.
     const aggregates = await timed('protected aggregates', () => buildGroupAggregates(conn, 'full_detail', codebook, k, levels, 'groups'));
@@ -250,7 +280,7 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     });
     return { aggregates, reachable };
   })();
-  const [{ aggregates, reachable }] = await Promise.all([tables, microdataFiles]);
+  const [{ aggregates, reachable }] = await Promise.all([tables, serial ? tables.then(microdataFiles) : microdataFiles()]);
   conn2.closeSync?.();
   await conn.run(`DROP TABLE pub`);
   await conn.run(`DROP TABLE full_detail`);

@@ -81,10 +81,14 @@ export function scoreColumnsSQL(cb: Codebook): string[] {
   });
 }
 
-/** competency table: one row per respondent × competency asked (empty, with its schema, when none was). */
-export function competencyTableSQL(cb: Codebook, groupCols: string[], from = 'respondents'): string {
+/**
+ * competency table: one row per respondent × competency asked (empty, with its schema, when none was).
+ * `order`: competency ids in the order their parts are united (default: codebook order).
+ */
+export function competencyTableSQL(cb: Codebook, groupCols: string[], from = 'respondents', order?: string[]): string {
   const asked = cb.competencies.filter((c) => !c.absent);
-  const list = asked.length ? asked : cb.competencies.slice(0, 1);
+  const rank = (id: string) => (order ? order.indexOf(id) : 0);
+  const list = (asked.length ? asked : cb.competencies.slice(0, 1)).slice().sort((a, b) => rank(a.id) - rank(b.id));
   const parts = list.map((c) => {
     const pro = cb.scales.find((s) => s.id === c.proficiency)!.score;
     const imp = cb.scales.find((s) => s.id === c.importance)!.score;
