@@ -75,18 +75,23 @@ export function warm() {
   browserClient().ready().catch(() => {});
 }
 
+/** The codebook, or null with the figure marked as failed and the reason shown (it could not be fetched). */
+async function codebookFor(fig: HTMLElement): Promise<Codebook | null> {
+  try {
+    return await codebook();
+  } catch (e) {
+    fig.dataset.state = 'error';
+    status(fig, messages.figureFailed((e as Error).message), 'error');
+    return null;
+  }
+}
+
 /** A link with this figure's keys: its state from the URL (old versions migrated), then shown. */
 export async function restoreFromURL(fig: HTMLElement) {
   const def = figures[fig.dataset.figureId!];
   warm(); // engine and codebook in parallel
-  let cb: Codebook;
-  try {
-    cb = await codebook();
-  } catch (e) {
-    fig.dataset.state = 'error';
-    status(fig, messages.figureFailed((e as Error).message), 'error');
-    return;
-  }
+  const cb = await codebookFor(fig);
+  if (!cb) return;
   await show(fig, def, cb, fromURL(def, location.search, cb, openingParams(fig)));
   fig.scrollIntoView();
 }
@@ -100,14 +105,8 @@ export async function update(fig: HTMLElement) {
   const def = figures[fig.dataset.figureId!];
   fig.dataset.state = 'loading';
   status(fig, t(lang, 'figure.querying'));
-  let cb: Codebook;
-  try {
-    cb = await codebook();
-  } catch (e) {
-    fig.dataset.state = 'error';
-    status(fig, messages.figureFailed((e as Error).message), 'error');
-    return;
-  }
+  const cb = await codebookFor(fig);
+  if (!cb) return;
   const values: Record<string, string> = {};
   for (const sel of fig.querySelectorAll<HTMLSelectElement>('form.controls select')) values[sel.name] = sel.value;
   const next = withParams(def, cb, wanted.get(fig) ?? builtState(fig, def, cb), values);

@@ -4,26 +4,10 @@ import { loadCodebook } from '../codebook/load.ts';
 import type { FigureDef } from './types.ts';
 import { cellText, suppressSmallCells, toCSV, totalN, withheldNote } from './rows.ts';
 import { controlOptions, resolveParams } from './options.ts';
+import { fixtureDef } from './fixture.ts';
 
 const cb = loadCodebook('data/codebook.yaml');
-const def = {
-  id: 'f',
-  title: 't',
-  caption: 'c',
-  alt: 'a',
-  sql: 'SELECT 1',
-  params: [
-    { name: 'county', label: 'County', kind: 'county', default: 'all' },
-    { name: 'group', label: 'By', kind: 'group', default: 'age_band' },
-  ],
-  columns: [
-    { key: 'grp', label: 'Group' },
-    { key: 'n', label: 'n' },
-    { key: 'mean', label: 'Mean', digits: 2 },
-  ],
-  keys: ['grp'],
-  spec: () => ({}) as Element,
-} as FigureDef;
+const def = fixtureDef();
 
 describe('small-cell suppression', () => {
   it('withholds every column but the keys in a row under k, including columns the figure did not list', () => {

@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { loadCodebook } from '../codebook/load.ts';
 import type { FigureDef } from './types.ts';
+import { fixtureDef } from './fixture.ts';
 import { controlOptions } from './options.ts';
 import { suppressSmallCells } from './rows.ts';
 import { createState, downloadName, figureQuery, emptySelectionText, figureView, fromURL, migrate, notesHTML, readURL, renameParam, renameValue, toURL, urlVersion, VERSION_KEY, withParam, withRows } from './state.ts';
@@ -13,29 +14,13 @@ import { figure as borich } from '../../figures/borich-ranking/figure.ts';
 import { figure as turnover } from '../../figures/turnover-by-group/figure.ts';
 
 const cb = loadCodebook('data/codebook.yaml');
-const def = {
-  id: 'f',
-  title: 't',
-  caption: 'c',
-  alt: 'a',
-  sql: 'SELECT 1',
-  params: [
-    { name: 'county', label: 'County', kind: 'county', default: 'all' },
-    { name: 'by', label: 'By', kind: 'group', default: 'age_band' },
-  ],
-  columns: [
-    { key: 'grp', label: 'Group' },
-    { key: 'n', label: 'n' },
-    { key: 'mean', label: 'Mean', digits: 2 },
-  ],
-  keys: ['grp'],
+const def = fixtureDef('by', {
   // v2 renamed `group` to `by`; v3 recoded the county `old_h` to `h_county`
   migrations: [
     { to: 3, note: 'county old_h is h_county', up: renameValue('county', 'old_h', 'h_county') },
     { to: 2, note: 'group renamed by', up: renameParam('group', 'by') },
   ],
-  spec: () => ({}) as Element,
-} as FigureDef;
+});
 
 const allFigures = async () => {
   const ids = readdirSync('src/figures', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
