@@ -231,17 +231,30 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   // 15 rows per respondent) is the union of one scan per competency, competencies in sorted order,
   // which is the order (competency, county, dept_type, rid) without sorting 15 rows per respondent
   // (that sort needed 3 GB of DuckDB memory at a million respondents).
+  // Three lines of work on three connections (each query single-threaded, see above), so that both
+  // cores stay busy until the end: the aggregate tables (below); the microdata table, then the
+  // competency long table and its file; and, once the microdata table exists, respondents.parquet
+  // and its CSV twin. (Before, the CSV waited in the second line while the aggregates' connection sat idle.)
+  const conn3 = await connectAgain(conn);
+  // The working tables from here on (microdata, competency long table, aggregates) are written and read
+  // once or twice: stored uncompressed, which skips DuckDB's per-segment choice of compression (at
+  // 100,000 respondents the long table took 3.5 instead of 5.3 CPU-s). Storage only: the values, their
+  // order and the files are the same. BUILD_COMPRESS_TABLES=1 keeps DuckDB's compression (to compare).
+  if (process.env.BUILD_COMPRESS_TABLES !== '1') await conn.run(`SET force_compression = 'uncompressed'`);
+  const scan = (c: DuckDBConnection, sql: string, name: string) =>
+    c.run(`COPY (${sql}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
   const microdataFiles = async () => {
     await timed('respondents table', () =>
       conn2.run(
         `CREATE TABLE respondents AS SELECT * FROM (SELECT substr(sha256(${lit(salt)} || CAST(f._row AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = f._row) ORDER BY ${RESPONDENTS_ORDER}`,
       ),
     );
-    const scan = (c: DuckDBConnection, sql: string, name: string) =>
-      c.run(`COPY (${sql}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
-    await timed('copy respondents', () => scan(conn2, `SELECT * FROM respondents`, 'respondents.parquet'));
-    // CSV twin of the microdata for readers without a Parquet reader
-    await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
+    const respondentFiles = (async () => {
+      await timed('copy respondents', () => scan(conn3, `SELECT * FROM respondents`, 'respondents.parquet'));
+      // CSV twin of the microdata for readers without a Parquet reader
+      await timed('copy respondents.csv', () => conn3.run(`COPY (SELECT * FROM respondents) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
+    })();
+    if (serial) await respondentFiles;
     const ids = (await rows<{ c: string }>(conn2, `SELECT c FROM (VALUES ${codebook.competencies.map((c) => `(${lit(c.id)})`).join(', ')}) t(c) ORDER BY c`)).map((r) => r.c);
     // stored first, then scanned: a COPY straight from the union writes a row group per few parts
     // (checked: 8934 rows = 3 competencies × 2978 respondents), the stored table's scan writes full
@@ -250,6 +263,7 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     // peak memory to 2.15 GB
     await timed('competency table', () => conn2.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols, 'respondents', ids)}`));
     await timed('copy competency', () => scan(conn2, `SELECT * FROM competency`, 'competency.parquet'));
+    await respondentFiles;
   };
   const tables = (async () => {
     // Tier 2: protected aggregate tables from the full-detail records, which are never published.
@@ -282,6 +296,7 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   })();
   const [{ aggregates, reachable }] = await Promise.all([tables, serial ? tables.then(microdataFiles) : microdataFiles()]);
   conn2.closeSync?.();
+  conn3.closeSync?.();
   await conn.run(`DROP TABLE pub`);
   await conn.run(`DROP TABLE full_detail`);
   lap('aggregates and files');
