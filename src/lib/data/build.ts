@@ -123,6 +123,12 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     cpuLap = process.cpuUsage();
   };
   await conn.run(`SET preserve_insertion_order = true`);
+  // The working tables (typed records, microdata, competency long table, aggregates) are written once and
+  // read a few times: stored uncompressed, which skips DuckDB's per-segment choice of compression (at
+  // 100,000 respondents: the long table 3.5 instead of 5.3 CPU-s, a copy of the microdata table 0.8
+  // instead of 1.3; scans of it cost the same). Storage only: the values, their order and the published
+  // files are the same (checked byte for byte). BUILD_COMPRESS_TABLES=1 keeps DuckDB's compression.
+  if (process.env.BUILD_COMPRESS_TABLES !== '1') await conn.run(`SET force_compression = 'uncompressed'`);
   // Read everything as text: validation decides what is valid, nothing is coerced silently.
   // A view, not a table: each pass streams the file (validation once, the typed table once).
   stage('reading and validating the raw data');
@@ -236,11 +242,6 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   // competency long table and its file; and, once the microdata table exists, respondents.parquet
   // and its CSV twin. (Before, the CSV waited in the second line while the aggregates' connection sat idle.)
   const conn3 = await connectAgain(conn);
-  // The working tables from here on (microdata, competency long table, aggregates) are written and read
-  // once or twice: stored uncompressed, which skips DuckDB's per-segment choice of compression (at
-  // 100,000 respondents the long table took 3.5 instead of 5.3 CPU-s). Storage only: the values, their
-  // order and the files are the same. BUILD_COMPRESS_TABLES=1 keeps DuckDB's compression (to compare).
-  if (process.env.BUILD_COMPRESS_TABLES !== '1') await conn.run(`SET force_compression = 'uncompressed'`);
   const scan = (c: DuckDBConnection, sql: string, name: string) =>
     c.run(`COPY (${sql}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
   const microdataFiles = async () => {
