@@ -160,19 +160,17 @@ function prepared(e: Engine, sql: string): Promise<duckdb.AsyncPreparedStatement
     p = e.conn.prepare(sql);
     m.set(sql, p);
     p.catch(() => m!.get(sql) === p && m!.delete(sql));
-    if (m.size > STATEMENT_CACHE_SIZE) {
-      const [oldest, old] = m.entries().next().value!;
-      m.delete(oldest);
-      old.then((s) => s.close()).catch(() => {});
-    }
+    if (m.size > STATEMENT_CACHE_SIZE) forget(e, m.keys().next().value!);
   }
   return p;
 }
 
+/** drops one prepared statement (the oldest when the cache is full, or one that failed) and closes it in the worker */
 function forget(e: Engine, sql: string) {
-  const p = statements.get(e)?.get(sql);
+  const m = statements.get(e);
+  const p = m?.get(sql);
   if (!p) return;
-  statements.get(e)!.delete(sql);
+  m!.delete(sql);
   p.then((s) => s.close()).catch(() => {});
 }
 
