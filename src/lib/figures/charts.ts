@@ -23,7 +23,7 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
   const above = ctx.width < NARROW && data.some((d) => wrapLabel(String(d[o.y]), (cap - 14) / 1.12).length > 2);
   if (above) {
     const lines = (d: Row) => wrapLabel(String(d[o.y]), (ctx.width - 30) / 1.1).join('\n');
-    const rowH = Math.max(...data.map((d) => lines(d).split('\n').length)) * 15 + 30;
+    const rowH = Math.max(...data.map((d) => lines(d).split('\n').length)) * 16 + 34;
     return Plot.plot(
       base(ctx, {
         height: 70 + data.length * rowH,
@@ -43,7 +43,7 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
             fill: 'currentColor',
           }),
           // the row's label, its last line just above the row's dot
-          Plot.text(data, { y: o.y, frameAnchor: 'left', dx: -8, dy: -9, lineAnchor: 'bottom', textAnchor: 'start', text: lines, fill: 'currentColor', fontWeight: 600 }),
+          Plot.text(data, { y: o.y, frameAnchor: 'left', dx: -8, dy: -13, lineAnchor: 'bottom', textAnchor: 'start', text: lines, fill: 'currentColor', fontWeight: 600 }),
         ],
       }),
     ) as unknown as Element;
