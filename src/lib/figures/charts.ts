@@ -23,12 +23,14 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
   const above = ctx.width < NARROW && data.some((d) => wrapLabel(String(d[o.y]), (cap - 14) / 1.12).length > 2);
   if (above) {
     const lines = (d: Row) => wrapLabel(String(d[o.y]), (ctx.width - 30) / 1.1).join('\n');
-    const rowH = Math.max(...data.map((d) => lines(d).split('\n').length)) * 16 + 34;
+    const most = Math.max(...data.map((d) => lines(d).split('\n').length));
+    const rowH = most * 16 + 34;
     return Plot.plot(
       base(ctx, {
-        height: 70 + data.length * rowH,
+        height: 54 + most * 8 + data.length * rowH,
         marginLeft: 12,
         marginRight: 48,
+        marginTop: 4 + most * 8, // with half a row above the first dot: room for its label inside the chart
         x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent },
         y: { domain: data.map((d) => d[o.y]), label: null, axis: null, padding: 0.5 },
         marks: [
@@ -43,7 +45,7 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
             fill: 'currentColor',
           }),
           // the row's label, its last line just above the row's dot
-          Plot.text(data, { y: o.y, frameAnchor: 'left', dx: -8, dy: -13, lineAnchor: 'bottom', textAnchor: 'start', text: lines, fill: 'currentColor', fontWeight: 600 }),
+          Plot.text(data, { y: o.y, frameAnchor: 'left', dx: -8, dy: -13, lineAnchor: 'bottom', lineHeight: 1.2, textAnchor: 'start', text: lines, fill: 'currentColor', fontWeight: 600 }),
         ],
       }),
     ) as unknown as Element;
