@@ -296,4 +296,9 @@ export const en = {
   'ahp.within': 'Competencies within {dimension}',
   'ahp.n': 'Elements',
   'ahp.consistent': 'CR < 0.10',
+  'notFound.title': 'Page not found',
+  'notFound.text': 'There is no page at this address. It may have moved, or the link may be mistyped.',
+  'notFound.home': 'Go to the report’s home page',
+  'notFound.compare': 'Compare counties',
+  'notFound.data': 'Data and codebook',
 } as const;

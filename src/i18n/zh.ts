@@ -298,4 +298,9 @@ export const zh: Record<keyof typeof en, string> = {
   'ahp.within': '{dimension}内部的胜任力',
   'ahp.n': '元素数',
   'ahp.consistent': 'CR < 0.10',
+  'notFound.title': '页面未找到',
+  'notFound.text': '此地址没有页面，可能已经移动，或链接有误。',
+  'notFound.home': '前往报告首页',
+  'notFound.compare': '县（区）对比',
+  'notFound.data': '数据与编码手册',
 };

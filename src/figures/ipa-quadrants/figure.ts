@@ -42,7 +42,7 @@ ORDER BY competency`,
     const yDomain = [Math.min(...ys, my) - pad, Math.max(...ys, my) + pad];
     // labels placed without collisions in pixel space (lib/figures/labels.ts), then mapped back to data
     const narrow = ctx.width < NARROW;
-    const height = narrow ? 420 : 460;
+    const height = narrow ? 500 : 460; // a phone gets the taller plot: fifteen labels need the rows, not the width
     const m = { left: 50, right: narrow ? 16 : 40, top: 20, bottom: 50 };
     const px = (v: number) => m.left + ((v - xDomain[0]) / (xDomain[1] - xDomain[0])) * (ctx.width - m.left - m.right);
     const py = (v: number) => height - m.bottom - ((v - yDomain[0]) / (yDomain[1] - yDomain[0])) * (height - m.top - m.bottom);
