@@ -62,7 +62,9 @@ describe('signed differences', () => {
   const mean = { percent: false } as Measure;
   const share = { percent: true } as Measure;
   it('prints a value that rounds to zero without a sign, never "−0.0" (issue #13)', () => {
-    expect(fmtInterval(share, -0.049, -0.0004, 'en')).toBe('[−4.9, 0.0] pts');
+    expect(fmtInterval(share, -0.049, -0.0004, 'en')).toBe('[−4.9, 0.0]');
+    // the unit is said once, by the difference the interval follows
+    expect(`${fmtDiff(share, -0.046, 'en')} ${fmtInterval(share, -0.082, -0.01, 'en')}`).toBe('−4.6 pts [−8.2, −1.0]');
     expect(fmtInterval(share, -0.049, -0.0004, 'zh')).not.toMatch(/[−-]0[.,]0\b/);
     expect(fmtDiff(mean, -0.004, 'en')).toBe('0.00');
     expect(fmtDiff(mean, 0.004, 'en')).toBe('0.00');

@@ -31,7 +31,8 @@ const signed = (l: Lang, v: number, digits: number) => {
 export const fmtDiff = (m: Measure, v: number, l: Lang = lang, unit = true) =>
   m.percent ? `${signed(l, v * 100, 1)}${unit ? `${l === 'zh' ? '' : ' '}${t(l, 'compare.pts')}` : ''}` : signed(l, v, 2);
 /** an interval of differences: the unit (percentage points) once, after the bracket */
-export const fmtInterval = (m: Measure, lo: number, hi: number, l: Lang = lang) => `[${fmtDiff(m, lo, l, false)}, ${fmtDiff(m, hi, l, false)}]${m.percent ? `${l === 'zh' ? '' : ' '}${t(l, 'compare.pts')}` : ''}`;
+/** the interval of a difference, without a unit: it always follows the difference, which carries it ("−4.6 pts [−8.2, −1.0]") */
+export const fmtInterval = (m: Measure, lo: number, hi: number, l: Lang = lang) => `[${fmtDiff(m, lo, l, false)}, ${fmtDiff(m, hi, l, false)}]`;
 /** a measure's name and section in the page's language */
 const mLabel = (m: Measure) => m.label[lang] ?? m.label.en;
 const mSection = (m: Measure) => m.section[lang] ?? m.section.en;
