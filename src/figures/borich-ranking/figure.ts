@@ -20,14 +20,21 @@ export const figure: FigureDef = {
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
   ],
-  sql: `SELECT competency, count(*)::INTEGER AS n,
-       avg(gap) * avg(importance) AS mwds,
-       avg(importance) AS importance, avg(proficiency) AS proficiency,
-       rank() OVER (ORDER BY avg(gap) * avg(importance) DESC)::INTEGER AS priority
-FROM competency
-WHERE ($county = 'all' OR county = $county) AND ($dept = 'all' OR dept_type = $dept)
-  AND proficiency IS NOT NULL AND importance IS NOT NULL
-GROUP BY competency
+  sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n
+WITH m AS (
+  SELECT competency, sum(n) AS n,
+         sum(gap_sum) / sum(n) AS gap,
+         sum(importance_sum) / sum(n) AS importance,
+         sum(proficiency_sum) / sum(n) AS proficiency
+  FROM competency_cube
+  WHERE ($county = 'all' OR county = $county) AND ($dept = 'all' OR dept_type = $dept)
+  GROUP BY competency
+)
+SELECT competency, n::INTEGER AS n,
+       gap * importance AS mwds,
+       importance, proficiency,
+       rank() OVER (ORDER BY gap * importance DESC)::INTEGER AS priority
+FROM m
 ORDER BY mwds DESC`,
   columns: [
     { key: 'priority', label: 'Rank' },

@@ -16,18 +16,28 @@ export const figure: FigureDef = {
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
   ],
-  sql: `SELECT competency,
-       count(*)::INTEGER AS n,
-       avg(proficiency) AS proficiency,
-       avg(importance) AS importance,
-       avg(proficiency) - 1.96 * stddev_samp(proficiency) / sqrt(count(*)) AS pro_lo,
-       avg(proficiency) + 1.96 * stddev_samp(proficiency) / sqrt(count(*)) AS pro_hi,
-       avg(importance) - avg(proficiency) AS gap
-FROM competency
-WHERE ($county = 'all' OR county = $county)
-  AND ($dept = 'all' OR dept_type = $dept)
-  AND proficiency IS NOT NULL AND importance IS NOT NULL
-GROUP BY competency
+  sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n,
+-- sample standard deviation = sqrt((sum of squares − sum² / n) / (n − 1))
+WITH c AS (
+  SELECT competency, sum(n) AS n,
+         sum(proficiency_sum) AS p, sum(proficiency_sumsq) AS pp, sum(importance_sum) AS i
+  FROM competency_cube
+  WHERE ($county = 'all' OR county = $county)
+    AND ($dept = 'all' OR dept_type = $dept)
+  GROUP BY competency
+), m AS (
+  SELECT competency, n, p / n AS proficiency, i / n AS importance,
+         sqrt(greatest(pp - p * p / n, 0) / nullif(n - 1, 0)) AS proficiency_sd
+  FROM c
+)
+SELECT competency,
+       n::INTEGER AS n,
+       proficiency,
+       importance,
+       proficiency - 1.96 * proficiency_sd / sqrt(n) AS pro_lo,
+       proficiency + 1.96 * proficiency_sd / sqrt(n) AS pro_hi,
+       importance - proficiency AS gap
+FROM m
 ORDER BY gap DESC, competency`,
   columns: [
     { key: 'competency', label: 'Competency', labelOf: 'competency' },

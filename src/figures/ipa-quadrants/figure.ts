@@ -18,10 +18,12 @@ export const figure: FigureDef = {
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
   ],
-  sql: `SELECT competency, count(*)::INTEGER AS n, avg(proficiency) AS proficiency, avg(importance) AS importance
-FROM competency
+  sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n
+SELECT competency, sum(n)::INTEGER AS n,
+       sum(proficiency_sum) / sum(n) AS proficiency,
+       sum(importance_sum) / sum(n) AS importance
+FROM competency_cube
 WHERE ($county = 'all' OR county = $county) AND ($dept = 'all' OR dept_type = $dept)
-  AND proficiency IS NOT NULL AND importance IS NOT NULL
 GROUP BY competency
 ORDER BY competency`,
   columns: [
