@@ -11,7 +11,7 @@ export const figure: FigureDef = {
   caption:
     'Each row is a competency; the blue dot is the mean self-rated proficiency (with its 95% confidence interval), the orange dot the mean rated importance. The longer the line between them, the larger the training need.',
   alt: 'Dot plot of mean proficiency and importance (1–5) for each competency.',
-  source: 'Survey items pro_* and imp_* (three items each, 1–5), averaged per respondent.',
+  source: 'Survey items pro_* and imp_* (three items each, 1–5), averaged per respondent; read through their sums in competency_cube.parquet.',
   params: [
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
