@@ -8,7 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { nodeClient } from '../db/node.ts';
+import { bindNamed } from '../db/params.ts';
 import { CUBES } from './cube.ts';
 import { figures } from '../../figures/registry.ts';
 import { controlOptions } from '../figures/options.ts';
@@ -114,6 +116,56 @@ describe('difference()', () => {
     expect(difference(r, [])).toMatch(/1 rows vs 0/);
     expect(difference(r, [{ competency: 'a', n: 10, m: null }])).toMatch(/row 0 m/);
     expect(difference([{ competency: 'a' }, { competency: 'b' }], [{ competency: 'b' }, { competency: 'a' }])).toMatch(/row 0 competency/);
+  });
+});
+
+describe('the cubes on a small hand-made long table (cells of 1 and 2 ratings, NULL county, unanswered ratings)', () => {
+  // 7 respondents; r1 alone in (a, x): n = 1, so no standard deviation; r6 has a withheld (NULL) county;
+  // r7 answered only proficiency (left out everywhere); c1, c2 in dimension d1, c3 in d2
+  const people: [string, string | null, string][] = [['r1', 'a', 'x'], ['r2', 'a', 'y'], ['r3', 'a', 'y'], ['r4', 'b', 'x'], ['r5', 'b', 'x'], ['r6', null, 'y'], ['r7', 'b', 'y']];
+  const comps: [string, string][] = [['c1', 'd1'], ['c2', 'd1'], ['c3', 'd2']];
+  const values: string[] = [];
+  people.forEach(([rid, county, dept], i) =>
+    comps.forEach(([c, d], j) => {
+      const pro = ((i * 7 + j * 3) % 13) / 3 + 1;
+      const imp = rid === 'r7' ? 'NULL' : String(((i * 5 + j * 11) % 13) / 3 + 1);
+      values.push(`('${rid}', ${county ? `'${county}'` : 'NULL'}, '${dept}', '${c}', '${d}', ${pro}, ${imp})`);
+    }),
+  );
+  const cases: Record<string, Record<string, string>[]> = {
+    'competency-profile': [{ county: 'all', dept: 'all' }, { county: 'a', dept: 'x' }, { county: 'a', dept: 'y' }, { county: 'b', dept: 'y' }, { county: 'c', dept: 'all' }],
+    'ipa-quadrants': [{ county: 'all', dept: 'all' }, { county: 'a', dept: 'x' }],
+    'borich-ranking': [{ county: 'all', dept: 'all' }, { county: 'b', dept: 'x' }],
+    'gap-heatmap': [{ dept: 'all' }, { dept: 'x' }, { dept: 'y' }],
+    'dept-competency': [{ county: 'all' }, { county: 'a' }],
+    'training-plan': [{ county: 'all', dept: 'all' }, { county: 'a', dept: 'y' }],
+    'county-vs-rest': [{ county: 'a' }, { county: 'b' }, { county: 'c' }],
+  };
+  it('every rewritten figure gives the long table\'s rows', async () => {
+    const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+    const c = await db.connect();
+    await c.run(`CREATE TABLE competency AS SELECT rid, county, dept_type, competency, dimension, proficiency, importance, importance - proficiency AS gap
+      FROM (VALUES ${values.join(', ')}) t(rid, county, dept_type, competency, dimension, proficiency, importance)`);
+    for (const cube of CUBES) await c.run(`CREATE TABLE ${cube.name} AS ${cube.sql}`);
+    const run = async (sql: string, params: Record<string, string>) => {
+      const b = bindNamed(sql, params);
+      const st = await c.prepare(b.sql);
+      b.values.forEach((v, i) => st.bindVarchar(i + 1, String(v)));
+      return (await st.runAndReadAll()).getRowObjectsJS() as Record<string, unknown>[];
+    };
+    let nullSD = 0;
+    for (const [id, list] of Object.entries(cases)) {
+      expect(Object.keys(LONG_SQL)).toContain(id);
+      for (const params of list) {
+        const long = await run(LONG_SQL[id], params);
+        const cube = await run(figures[id].sql as string, params);
+        expect(difference(long, cube), `${id} ${JSON.stringify(params)}`).toBe('');
+        nullSD += long.filter((r) => 'pro_lo' in r && r.pro_lo === null).length;
+      }
+    }
+    // the n = 1 cells (no standard deviation) were among them
+    expect(nullSD).toBeGreaterThan(0);
+    expect(await run('SELECT count(*)::INTEGER AS n FROM competency_cube WHERE county IS NULL', {})).toEqual([{ n: 3 }]);
   });
 });
 
