@@ -253,7 +253,17 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     await timed('copy competency', () => scan(conn2, `SELECT * FROM competency`, 'competency.parquet'));
     // the cubes: sums over the published competency table (src/lib/data/cube.ts), for the competency figures
     await timed('competency cubes', async () => {
-      for (const cube of CUBES) await scan(conn2, cube.sql, cube.file);
+      const dimensions = (await rows<{ d: string }>(conn2, `SELECT DISTINCT dimension AS d FROM competency ORDER BY d`)).map((r) => r.d);
+      for (const cube of CUBES) {
+        if (!cube.perDimension || dimensions.length < 2) {
+          await scan(conn2, cube.sql, cube.file);
+          continue;
+        }
+        // one dimension at a time, then written in the order of the one-query SQL
+        for (const [i, d] of dimensions.entries()) await conn2.run(`${i ? `INSERT INTO ${cube.name}` : `CREATE TABLE ${cube.name} AS`} ${cube.perDimension(lit(d))}`);
+        await scan(conn2, `SELECT * FROM ${cube.name} ORDER BY county, dept_type, dimension`, cube.file);
+        await conn2.run(`DROP TABLE ${cube.name}`);
+      }
     });
   };
   const tables = (async () => {
