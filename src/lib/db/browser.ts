@@ -94,13 +94,17 @@ async function start(locked: boolean): Promise<Engine> {
   };
   const startMs = timeouts().start ?? START_TIMEOUT_MS;
   const boot = async () => {
+    // every data file's presence checked at once, while the engine compiles (was one round trip per
+    // file after it: five files since the competency cubes)
+    const headsSent = Promise.all(DATA_VIEWS.map((view) => fetch(dataUrl(`${view}.parquet`), { method: 'HEAD' })));
+    headsSent.catch(() => {});
     await db.instantiate(wasmUrl);
     const conn = await db.connect();
     if (locked) await conn.query('CREATE SCHEMA published');
-    for (const view of DATA_VIEWS) {
+    const heads = await headsSent;
+    for (const [i, view] of DATA_VIEWS.entries()) {
       const url = dataUrl(`${view}.parquet`);
-      const head = await fetch(url, { method: 'HEAD' });
-      if (!head.ok) throw new Error(`data file ${view}.parquet is missing (HTTP ${head.status})`);
+      if (!heads[i].ok) throw new Error(`data file ${view}.parquet is missing (HTTP ${heads[i].status})`);
       await db.registerFileURL(`${view}.parquet`, url, duckdb.DuckDBDataProtocol.HTTP, false);
       if (locked) {
         await conn.query(`CREATE TABLE published.${view} AS SELECT * FROM read_parquet('${view}.parquet')`);
