@@ -16,7 +16,7 @@ import { serveStatic } from '../src/lib/serve/static.mjs';
 import { writeFileSync } from 'node:fs';
 import { compareAggregates } from '../src/lib/compare/aggregate.ts';
 import { nodeClient } from '../src/lib/db/node.ts';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,7 +97,9 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'bench-site-'));
   cpSync(process.env.BENCH_DIST ?? 'dist', root, { recursive: true });
   // the data files of this size (their precompressed copies of the default build would be stale)
-  for (const f of ['respondents.parquet', 'competency.parquet', 'groups.parquet', 'codebook.json']) {
+  for (const f of ['respondents.parquet', 'competency.parquet', 'competency_cube.parquet', 'dimension_cube.parquet', 'groups.parquet', 'codebook.json']) {
+    // (a data folder built before the cubes existed has none: the dist of that time does not read them)
+    if (!existsSync(path.join(dataDir, f))) continue;
     cpSync(path.join(dataDir, f), path.join(root, 'data', f));
     for (const ext of ['.br', '.gz']) rmSync(path.join(root, 'data', f + ext), { force: true });
   }

@@ -137,6 +137,7 @@ export const en = {
   'data.thRows': 'Rows',
   'data.thSize': 'Size',
   'data.manifestNote': 'lists the files above with their checksums, the data source and tool versions',
+  'data.cubesNote': '<code>competency_cube.parquet</code> and <code>dimension_cube.parquet</code> are sums drawn from <code>competency.parquet</code>, so they hold nothing it does not: per county × department × competency, the number of ratings with both proficiency and importance answered, the sums of proficiency, importance and gap, and the sum of squares of proficiency; per county × department × dimension, the number of respondents and the sums of their mean proficiency and mean gap in the dimension (and of the squared mean gap). The competency figures read them to answer a change of view at once; a mean is sum ÷ n. The SQL below recomputes them (DuckDB, with <code>competency</code> a view of <code>competency.parquet</code>).',
   'data.sourceSynthetic': 'Source: synthetic survey, seed {seed}: {n} respondents published of {generated} generated, after disclosure control (generator parameters in <code>manifest.json</code>).',
   'data.sourceImported': 'Source: imported survey export: {n} respondents published of {raw} records in the export (hashes of the raw files stay in the private build log; <code>manifest.json</code> lists the published files).',
   'data.tools': 'Tools: DuckDB {duckdb}, Node {node}.',
@@ -296,4 +297,9 @@ export const en = {
   'ahp.within': 'Competencies within {dimension}',
   'ahp.n': 'Elements',
   'ahp.consistent': 'CR < 0.10',
+  'notFound.title': 'Page not found',
+  'notFound.text': 'There is no page at this address. It may have moved, or the link may be mistyped.',
+  'notFound.home': 'Go to the report’s home page',
+  'notFound.compare': 'Compare counties',
+  'notFound.data': 'Data and codebook',
 } as const;

@@ -139,6 +139,7 @@ export const zh: Record<keyof typeof en, string> = {
   'data.thRows': '行数',
   'data.thSize': '大小',
   'data.manifestNote': '列出上述文件及其校验和、数据来源与工具版本',
+  'data.cubesNote': '<code>competency_cube.parquet</code> 与 <code>dimension_cube.parquet</code> 是由 <code>competency.parquet</code> 汇总而成的求和表，所含信息不超出后者：前者按县（区）× 部门 × 胜任力，列出现有水平与重要程度均已作答的评分条数，现有水平、重要程度与差距的总和，以及现有水平的平方和；后者按县（区）× 部门 × 维度，列出受访者人数，以及每名受访者在该维度的现有水平均值与差距均值之和（及差距均值的平方和）。胜任力各图读取这两张表，切换视图即可立即得到结果；均值 = 总和 ÷ 条数。下面的 SQL 可重新计算这两张表（DuckDB；<code>competency</code> 为 <code>competency.parquet</code> 的视图）。',
   'data.sourceSynthetic': '来源：合成调查，随机种子 {seed}：生成 {generated} 名受访者，经披露控制后公开 {n} 名（生成参数见 <code>manifest.json</code>）。',
   'data.sourceImported': '来源：导入的调查导出文件：导出数据共 {raw} 条记录，公开 {n} 名受访者（原始文件的哈希只保存在不公开的构建日志中；<code>manifest.json</code> 列出已公开的文件）。',
   'data.tools': '工具：DuckDB {duckdb}，Node {node}。',
@@ -298,4 +299,9 @@ export const zh: Record<keyof typeof en, string> = {
   'ahp.within': '{dimension}内部的胜任力',
   'ahp.n': '元素数',
   'ahp.consistent': 'CR < 0.10',
+  'notFound.title': '页面未找到',
+  'notFound.text': '此地址没有页面，可能已经移动，或链接有误。',
+  'notFound.home': '前往报告首页',
+  'notFound.compare': '县（区）对比',
+  'notFound.data': '数据与编码手册',
 };

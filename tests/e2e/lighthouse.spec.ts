@@ -113,9 +113,13 @@ test('/data/ runs one small script on load and requests no data file', async ({ 
   expect(scripts.length).toBeLessThanOrEqual(3);
 });
 
-test('on a phone the chapter list\'s links and the county brief\'s links to similar counties are touch targets of at least 24 px', async ({ page }) => {
+test('on a phone the chapter list\'s links, each chapter\'s "on this page" links and the county brief\'s links to similar counties are touch targets of at least 24 px', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const [p, sel] of [['/compare/county/h_county/', '.brief-similar a'], ['/zh/compare/county/h_county/', '.brief-similar a'], ['/data/', 'nav.toc li a'], ['/zh/data/', 'nav.toc li a']]) {
+  await page.goto('/');
+  const chapters = await page.locator('a[href*="/chapters/"]').evaluateAll((as) => [...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))]);
+  expect(chapters.length).toBeGreaterThan(0);
+  const onThisPage = chapters.flatMap((c) => [[c, 'nav.on-this-page li a'], ['/zh' + c, 'nav.on-this-page li a']]);
+  for (const [p, sel] of [...onThisPage, ['/compare/county/h_county/', '.brief-similar a'], ['/zh/compare/county/h_county/', '.brief-similar a'], ['/data/', 'nav.toc li a'], ['/zh/data/', 'nav.toc li a']]) {
     await page.goto(p);
     const heights = await page.locator(sel).evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height));
     expect(heights.length, p).toBeGreaterThan(0);

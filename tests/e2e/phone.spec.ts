@@ -284,6 +284,67 @@ test.describe('phones (390 px)', () => {
       expect(before).toContain(label);
     }
   });
+
+  test('the codebook on /data/ reads as one card per variable on a phone: nothing scrolls sideways, no column is lost (en, zh)', async ({ page }) => {
+    for (const url of ['/data/', '/zh/data/']) {
+      await page.goto(url);
+      const wrap = page.locator('.table-wrap.codebook');
+      // it is painted only near the viewport (content-visibility): bring it there before measuring
+      await wrap.scrollIntoViewIfNeeded();
+      const m = await wrap.evaluate((w) => {
+        const heads = [...w.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+        const rows = [...w.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+        // every filled cell of every row is shown, and a cell not at the card's head carries its column's name
+        const lost = rows.flatMap((r) => [...r.cells].filter((c) => c.textContent!.trim() && c.getBoundingClientRect().height === 0).map((c) => `${r.cells[0].textContent}: ${c.textContent}`));
+        const unnamed = rows.flatMap((r) =>
+          [...r.cells].filter((c, i) => i > 0 && !c.classList.contains('label') && c.textContent!.trim()).filter((c) => !heads.includes(c.dataset.label ?? '')).map((c) => `${r.cells[0].textContent}: ${c.textContent}`),
+        );
+        const before = getComputedStyle(rows[0].cells[1], '::before').content;
+        return { box: w.clientWidth, scroll: w.scrollWidth, rows: rows.length, cols: heads.length, lost, unnamed, before };
+      });
+      expect(m.rows, url).toBeGreaterThan(100);
+      expect(m.cols, url).toBeGreaterThanOrEqual(8);
+      expect(m.scroll, `${url}: the codebook scrolls sideways inside its box`).toBeLessThanOrEqual(m.box + 1);
+      expect(m.lost, url).toEqual([]);
+      expect(m.unnamed, url).toEqual([]);
+      expect(m.before, url).toContain(url.startsWith('/zh/') ? '发布名' : 'Published as');
+      // the filter still hides cards (a hidden row must not be shown as a card)
+      await page.locator('form.codebook-filter input[name="q"]').fill('turnover');
+      const shown = await wrap.evaluate((w) => [...w.querySelectorAll('tbody tr')].filter((r) => r.getBoundingClientRect().height > 0).length);
+      expect(shown, url).toBeGreaterThan(0);
+      expect(shown, url).toBeLessThan(m.rows);
+    }
+  });
+
+  test('Kirkpatrick level labels on a phone: at most two lines each, inside the chart (en, zh)', async ({ page }) => {
+    for (const url of ['/chapters/05-training-supply/', '/zh/chapters/05-training-supply/']) {
+      await page.goto(url);
+      const m = await page.locator('figure#kirkpatrick-levels .chart').evaluate((c) => {
+        const svg = [...c.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0 && !s.closest('.legend'))!;
+        const box = svg.getBoundingClientRect();
+        const texts = [...svg.querySelectorAll('text')].filter((t) => /Level|层/.test(t.textContent!));
+        return {
+          labels: texts.length,
+          lines: texts.map((t) => Math.max(1, t.querySelectorAll('tspan').length)),
+          outside: texts.filter((t) => { const r = t.getBoundingClientRect(); return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1; }).map((t) => t.textContent),
+        };
+      });
+      expect(m.labels, url).toBe(4);
+      expect(Math.max(...m.lines), `${url}: a level label wraps to ${Math.max(...m.lines)} lines`).toBeLessThanOrEqual(2);
+      expect(m.outside, url).toEqual([]);
+    }
+  });
+
+  test('a missing page answers 404 with the bilingual page, laid out for the phone', async ({ page }) => {
+    for (const url of ['/no-such-page/', '/zh/no-such-page/', '/chapters/no-such-chapter/']) {
+      const res = await page.goto(url);
+      expect(res!.status(), url).toBe(404);
+      await expect(page.locator('main h1')).toHaveText('Page not found');
+      await expect(page.locator('main section[lang="zh-CN"] h2')).toHaveText('页面未找到');
+      await expect(page.locator('main section[lang="zh-CN"] a[href="/zh/"]')).toHaveCount(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(PHONE.width);
+    }
+  });
 });
 
 test.describe('empty selections', () => {

@@ -15,19 +15,26 @@ export const figure: FigureDef = {
   caption:
     'Competencies ranked by the Borich mean weighted discrepancy score (the gap between importance and proficiency, weighted by how important the competency is). The top of the list is where training should start.',
   alt: 'Bar chart ranking competencies by Borich MWDS, highest first.',
-  source: 'competency.parquet; MWDS = mean(importance − proficiency) × mean(importance).',
+  source: 'competency.parquet (read through its sums in competency_cube.parquet); MWDS = mean(importance − proficiency) × mean(importance).',
   params: [
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
   ],
-  sql: `SELECT competency, count(*)::INTEGER AS n,
-       avg(gap) * avg(importance) AS mwds,
-       avg(importance) AS importance, avg(proficiency) AS proficiency,
-       rank() OVER (ORDER BY avg(gap) * avg(importance) DESC)::INTEGER AS priority
-FROM competency
-WHERE ($county = 'all' OR county = $county) AND ($dept = 'all' OR dept_type = $dept)
-  AND proficiency IS NOT NULL AND importance IS NOT NULL
-GROUP BY competency
+  sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n
+WITH m AS (
+  SELECT competency, sum(n) AS n,
+         sum(gap_sum) / sum(n) AS gap,
+         sum(importance_sum) / sum(n) AS importance,
+         sum(proficiency_sum) / sum(n) AS proficiency
+  FROM competency_cube
+  WHERE ($county = 'all' OR county = $county) AND ($dept = 'all' OR dept_type = $dept)
+  GROUP BY competency
+)
+SELECT competency, n::INTEGER AS n,
+       gap * importance AS mwds,
+       importance, proficiency,
+       rank() OVER (ORDER BY gap * importance DESC)::INTEGER AS priority
+FROM m
 ORDER BY mwds DESC`,
   columns: [
     { key: 'priority', label: 'Rank' },

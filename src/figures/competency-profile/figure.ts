@@ -11,23 +11,33 @@ export const figure: FigureDef = {
   caption:
     'Each row is a competency; the blue dot is the mean self-rated proficiency (with its 95% confidence interval), the orange dot the mean rated importance. The longer the line between them, the larger the training need.',
   alt: 'Dot plot of mean proficiency and importance (1–5) for each competency.',
-  source: 'Survey items pro_* and imp_* (three items each, 1–5), averaged per respondent.',
+  source: 'Survey items pro_* and imp_* (three items each, 1–5), averaged per respondent; read through their sums in competency_cube.parquet.',
   params: [
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
   ],
-  sql: `SELECT competency,
-       count(*)::INTEGER AS n,
-       avg(proficiency) AS proficiency,
-       avg(importance) AS importance,
-       avg(proficiency) - 1.96 * stddev_samp(proficiency) / sqrt(count(*)) AS pro_lo,
-       avg(proficiency) + 1.96 * stddev_samp(proficiency) / sqrt(count(*)) AS pro_hi,
-       avg(importance) - avg(proficiency) AS gap
-FROM competency
-WHERE ($county = 'all' OR county = $county)
-  AND ($dept = 'all' OR dept_type = $dept)
-  AND proficiency IS NOT NULL AND importance IS NOT NULL
-GROUP BY competency
+  sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n,
+-- sample standard deviation = sqrt((sum of squares − sum² / n) / (n − 1))
+WITH c AS (
+  SELECT competency, sum(n) AS n,
+         sum(proficiency_sum) AS p, sum(proficiency_sumsq) AS pp, sum(importance_sum) AS i
+  FROM competency_cube
+  WHERE ($county = 'all' OR county = $county)
+    AND ($dept = 'all' OR dept_type = $dept)
+  GROUP BY competency
+), m AS (
+  SELECT competency, n, p / n AS proficiency, i / n AS importance,
+         sqrt(greatest(pp - p * p / n, 0) / nullif(n - 1, 0)) AS proficiency_sd
+  FROM c
+)
+SELECT competency,
+       n::INTEGER AS n,
+       proficiency,
+       importance,
+       proficiency - 1.96 * proficiency_sd / sqrt(n) AS pro_lo,
+       proficiency + 1.96 * proficiency_sd / sqrt(n) AS pro_hi,
+       importance - proficiency AS gap
+FROM m
 ORDER BY gap DESC, competency`,
   columns: [
     { key: 'competency', label: 'Competency', labelOf: 'competency' },

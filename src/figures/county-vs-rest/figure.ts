@@ -9,17 +9,23 @@ export const figure: FigureDef = {
   title: 'One county against all others, by competency dimension',
   caption: 'Mean gap (importance − proficiency) in each dimension, with its 95% confidence interval, for the chosen county (red) and for all other respondents (light blue); the table also gives mean proficiency.',
   alt: 'Paired dot plot of mean gap per dimension for the chosen county and for the rest of the sample.',
-  source: 'competency.parquet.',
+  source: 'competency.parquet, read through dimension_cube.parquet (each respondent\'s mean in a dimension, summed).',
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'h_county' }],
-  sql: `WITH person AS (
-  SELECT rid, dimension, CASE WHEN county = $county THEN 'this county' ELSE 'all others' END AS side,
-         avg(proficiency) AS p, avg(gap) AS g
-  FROM competency WHERE proficiency IS NOT NULL AND importance IS NOT NULL
-  GROUP BY rid, dimension, side
+  sql: `-- dimension_cube.parquet: per county × department × dimension, sums over respondents of each
+-- respondent's mean proficiency and mean gap in the dimension; n = respondents
+WITH s AS (
+  SELECT dimension, CASE WHEN county = $county THEN 'this county' ELSE 'all others' END AS side,
+         sum(n) AS n, sum(proficiency_sum) AS p, sum(gap_sum) AS g, sum(gap_sumsq) AS gg
+  FROM dimension_cube
+  GROUP BY dimension, side
+), m AS (
+  SELECT dimension, side, n, p / n AS proficiency, g / n AS gap,
+         sqrt(greatest(gg - g * g / n, 0) / nullif(n - 1, 0)) AS gap_sd
+  FROM s
 )
-SELECT dimension, side, count(*)::INTEGER AS n, avg(p) AS proficiency, avg(g) AS gap,
-       avg(g) - 1.96 * stddev_samp(g) / sqrt(count(*)) AS lo, avg(g) + 1.96 * stddev_samp(g) / sqrt(count(*)) AS hi
-FROM person GROUP BY dimension, side ORDER BY dimension, side DESC`,
+SELECT dimension, side, n::INTEGER AS n, proficiency, gap,
+       gap - 1.96 * gap_sd / sqrt(n) AS lo, gap + 1.96 * gap_sd / sqrt(n) AS hi
+FROM m ORDER BY dimension, side DESC`,
   columns: [
     { key: 'dimension', label: 'Dimension', labelOf: 'dimension' },
     { key: 'side', label: 'Group' },

@@ -10,11 +10,14 @@ export const figure: FigureDef = {
   title: 'Competency profile of petition staff against other departments',
   caption: 'Mean self-rated proficiency in every competency for each type of department (the table also gives the gap).',
   alt: 'Dot plot of mean proficiency per competency, one colour per department type.',
-  source: 'competency.parquet.',
+  source: 'competency.parquet, read through its sums in competency_cube.parquet.',
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'all' }],
-  sql: `SELECT competency, dept_type, count(*)::INTEGER AS n, avg(proficiency) AS proficiency, avg(gap) AS gap
-FROM competency
-WHERE ($county = 'all' OR county = $county) AND proficiency IS NOT NULL AND importance IS NOT NULL
+  sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n
+SELECT competency, dept_type, sum(n)::INTEGER AS n,
+       sum(proficiency_sum) / sum(n) AS proficiency,
+       sum(gap_sum) / sum(n) AS gap
+FROM competency_cube
+WHERE ($county = 'all' OR county = $county)
 GROUP BY competency, dept_type
 ORDER BY competency, dept_type`,
   columns: [

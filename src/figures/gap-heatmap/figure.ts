@@ -12,13 +12,14 @@ export const figure: FigureDef = {
   caption:
     'Each cell is the mean gap (importance − proficiency) for one county and competency; darker red means a larger training need. Cells with fewer than k respondents are left blank and marked "suppressed".',
   alt: 'Heatmap of mean training gaps, counties in rows and competencies in columns.',
-  source: 'competency.parquet: gap = importance − proficiency per respondent and competency.',
+  source: 'competency.parquet (read through its sums in competency_cube.parquet): gap = importance − proficiency per respondent and competency.',
   params: [{ name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' }],
-  sql: `SELECT county, competency,
-       count(*)::INTEGER AS n,
-       avg(gap) AS gap
-FROM competency
-WHERE ($dept = 'all' OR dept_type = $dept) AND gap IS NOT NULL
+  sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n
+SELECT county, competency,
+       sum(n)::INTEGER AS n,
+       sum(gap_sum) / sum(n) AS gap
+FROM competency_cube
+WHERE ($dept = 'all' OR dept_type = $dept)
 GROUP BY county, competency
 ORDER BY county, competency`,
   columns: [

@@ -13,15 +13,17 @@ export const figure: FigureDef = {
   caption:
     'Each dot is a competency: its mean proficiency (x) against its mean importance (y). The dashed lines are the means over all competencies. Top left — important but weak — is where training should concentrate.',
   alt: 'Scatter plot of competencies by mean proficiency and mean importance with quadrant lines at the means.',
-  source: 'competency.parquet (proficiency and importance scale scores).',
+  source: 'competency.parquet (proficiency and importance scale scores), read through its sums in competency_cube.parquet.',
   params: [
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
   ],
-  sql: `SELECT competency, count(*)::INTEGER AS n, avg(proficiency) AS proficiency, avg(importance) AS importance
-FROM competency
+  sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n
+SELECT competency, sum(n)::INTEGER AS n,
+       sum(proficiency_sum) / sum(n) AS proficiency,
+       sum(importance_sum) / sum(n) AS importance
+FROM competency_cube
 WHERE ($county = 'all' OR county = $county) AND ($dept = 'all' OR dept_type = $dept)
-  AND proficiency IS NOT NULL AND importance IS NOT NULL
 GROUP BY competency
 ORDER BY competency`,
   columns: [
@@ -42,7 +44,7 @@ ORDER BY competency`,
     const yDomain = [Math.min(...ys, my) - pad, Math.max(...ys, my) + pad];
     // labels placed without collisions in pixel space (lib/figures/labels.ts), then mapped back to data
     const narrow = ctx.width < NARROW;
-    const height = narrow ? 420 : 460;
+    const height = narrow ? 500 : 460; // a phone gets the taller plot: fifteen labels need the rows, not the width
     const m = { left: 50, right: narrow ? 16 : 40, top: 20, bottom: 50 };
     const px = (v: number) => m.left + ((v - xDomain[0]) / (xDomain[1] - xDomain[0])) * (ctx.width - m.left - m.right);
     const py = (v: number) => height - m.bottom - ((v - yDomain[0]) / (yDomain[1] - yDomain[0])) * (height - m.top - m.bottom);

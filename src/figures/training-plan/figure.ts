@@ -11,16 +11,22 @@ export const figure: FigureDef = {
   caption:
     'The five competencies with the highest Borich priority for the chosen county and department, each with the training content, format and Kirkpatrick evaluation level that suit it. Change the county to get its plan.',
   alt: 'Table of the top five training priorities with content, format and evaluation level.',
-  source: 'Priorities: Borich MWDS from competency.parquet; plan elements: src/lib/model/plan.ts.',
+  source: 'Priorities: Borich MWDS from competency.parquet (through competency_cube.parquet); plan elements: src/lib/model/plan.ts.',
   params: [
     { name: 'county', label: 'County', kind: 'county', default: 'h_county' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },
   ],
-  sql: `SELECT competency, count(*)::INTEGER AS n, avg(gap) * avg(importance) AS mwds, avg(gap) AS gap
-FROM competency
-WHERE ($county = 'all' OR county = $county) AND ($dept = 'all' OR dept_type = $dept)
-  AND proficiency IS NOT NULL AND importance IS NOT NULL
-GROUP BY competency
+  sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n
+WITH m AS (
+  SELECT competency, sum(n) AS n,
+         sum(gap_sum) / sum(n) AS gap,
+         sum(importance_sum) / sum(n) AS importance
+  FROM competency_cube
+  WHERE ($county = 'all' OR county = $county) AND ($dept = 'all' OR dept_type = $dept)
+  GROUP BY competency
+)
+SELECT competency, n::INTEGER AS n, gap * importance AS mwds, gap
+FROM m
 ORDER BY mwds DESC
 LIMIT 5`,
   columns: [

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { defaultState, parseState } from './view.ts';
+import { defaultState, fmtDiff, fmtInterval, parseState } from './view.ts';
+import type { Measure } from './measures.ts';
 import type { CompareData } from './aggregate.ts';
 
 const counties = ['h_county', 'l_county', 'q_county', 'z_urban', 'a', 'b', 'c', 'd'];
@@ -54,5 +55,24 @@ describe('default view comes from the data', () => {
   it('a survey without counties starts on its first breakdown', () => {
     const d = { ...data, groups: [group('gender', 'male'), group('gender', 'female')] } as unknown as CompareData;
     expect(defaultState(d).by).toBe('gender');
+  });
+});
+
+describe('signed differences', () => {
+  const mean = { percent: false } as Measure;
+  const share = { percent: true } as Measure;
+  it('prints a value that rounds to zero without a sign, never "−0.0" (issue #13)', () => {
+    expect(fmtInterval(share, -0.049, -0.0004, 'en')).toBe('[−4.9, 0.0]');
+    // the unit is said once, by the difference the interval follows
+    expect(`${fmtDiff(share, -0.046, 'en')} ${fmtInterval(share, -0.082, -0.01, 'en')}`).toBe('−4.6 pts [−8.2, −1.0]');
+    expect(fmtInterval(share, -0.049, -0.0004, 'zh')).not.toMatch(/[−-]0[.,]0\b/);
+    expect(fmtDiff(mean, -0.004, 'en')).toBe('0.00');
+    expect(fmtDiff(mean, 0.004, 'en')).toBe('0.00');
+    expect(fmtDiff(share, -0.0006, 'en', false)).toBe('−0.1');
+  });
+  it('keeps the sign of a value that does not round to zero', () => {
+    expect(fmtDiff(mean, -0.006, 'en')).toBe('−0.01');
+    expect(fmtDiff(mean, 0.25, 'en')).toBe('+0.25');
+    expect(fmtInterval(mean, -0.3, 0.2, 'en')).toBe('[−0.30, +0.20]');
   });
 });

@@ -22,10 +22,17 @@ export const WITHHELD_NOTE = 0.05;
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 let lang: Lang = 'en';
 export const fmtValue = (m: Measure, v: number, l: Lang = lang) => (m.percent ? fmtPercent(l, v, m.digits) : fmtNumber(l, v, m.digits));
+/** a signed number; one that rounds to zero has no sign ("0.0", never "−0.0" or "+0.0") */
+const signed = (l: Lang, v: number, digits: number) => {
+  const mag = Math.abs(v);
+  const sign = Number(mag.toFixed(digits)) === 0 ? '' : v > 0 ? '+' : '−';
+  return `${sign}${fmtNumber(l, mag, digits)}`;
+};
 export const fmtDiff = (m: Measure, v: number, l: Lang = lang, unit = true) =>
-  m.percent ? `${v >= 0 ? '+' : '−'}${fmtNumber(l, Math.abs(v * 100), 1)}${unit ? `${l === 'zh' ? '' : ' '}${t(l, 'compare.pts')}` : ''}` : `${v >= 0 ? '+' : '−'}${fmtNumber(l, Math.abs(v), 2)}`;
+  m.percent ? `${signed(l, v * 100, 1)}${unit ? `${l === 'zh' ? '' : ' '}${t(l, 'compare.pts')}` : ''}` : signed(l, v, 2);
 /** an interval of differences: the unit (percentage points) once, after the bracket */
-export const fmtInterval = (m: Measure, lo: number, hi: number, l: Lang = lang) => `[${fmtDiff(m, lo, l, false)}, ${fmtDiff(m, hi, l, false)}]${m.percent ? `${l === 'zh' ? '' : ' '}${t(l, 'compare.pts')}` : ''}`;
+/** the interval of a difference, without a unit: it always follows the difference, which carries it ("−4.6 pts [−8.2, −1.0]") */
+export const fmtInterval = (m: Measure, lo: number, hi: number, l: Lang = lang) => `[${fmtDiff(m, lo, l, false)}, ${fmtDiff(m, hi, l, false)}]`;
 /** a measure's name and section in the page's language */
 const mLabel = (m: Measure) => m.label[lang] ?? m.label.en;
 const mSection = (m: Measure) => m.section[lang] ?? m.section.en;

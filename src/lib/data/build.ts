@@ -16,6 +16,7 @@ import { closeDuck, connectAgain, ident, lit, openDuck, rows } from './duck.ts';
 import { validateRaw, ValidationFailed } from './validate.ts';
 import { anonymiseMicrodata, bandRecordNumbers, generaliseExpr, quasiIdentifierColumns, scenarioOf, type DisclosureReport } from './anonymise.ts';
 import { buildGroupAggregates } from '../privacy/aggregates.ts';
+import { CUBES } from './cube.ts';
 import { competencyTableSQL, effectiveCodebook, frameFromData, readSourceMeta, scoreColumnsSQL } from './effective.ts';
 import type { SurveyInfo } from './import.ts';
 
@@ -261,6 +262,20 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     // peak memory to 2.15 GB
     await timed('competency table', () => conn2.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols, 'respondents', ids)}`));
     await timed('copy competency', () => scan(conn2, `SELECT * FROM competency`, 'competency.parquet'));
+    // the cubes: sums over the published competency table (src/lib/data/cube.ts), for the competency figures
+    await timed('competency cubes', async () => {
+      const dimensions = (await rows<{ d: string }>(conn2, `SELECT DISTINCT dimension AS d FROM competency ORDER BY d`)).map((r) => r.d);
+      for (const cube of CUBES) {
+        if (!cube.perDimension || dimensions.length < 2) {
+          await scan(conn2, cube.sql, cube.file);
+          continue;
+        }
+        // one dimension at a time, then written in the order of the one-query SQL
+        for (const [i, d] of dimensions.entries()) await conn2.run(`${i ? `INSERT INTO ${cube.name}` : `CREATE TABLE ${cube.name} AS`} ${cube.perDimension(lit(d))}`);
+        await scan(conn2, `SELECT * FROM ${cube.name} ORDER BY county, dept_type, dimension`, cube.file);
+        await conn2.run(`DROP TABLE ${cube.name}`);
+      }
+    });
     await respondentFiles;
   };
   const tables = (async () => {
@@ -318,7 +333,7 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   writeFileSync(path.join(tmp, 'disclosure.json'), JSON.stringify(disclosure, stable, 2) + '\n');
 
   const files: Manifest['files'] = [];
-  for (const name of ['respondents.parquet', 'competency.parquet', 'groups.parquet', 'respondents.csv', 'codebook.json', 'disclosure.json']) {
+  for (const name of ['respondents.parquet', 'competency.parquet', ...CUBES.map((c) => c.file), 'groups.parquet', 'respondents.csv', 'codebook.json', 'disclosure.json']) {
     const p = path.join(tmp, name);
     const entry: Manifest['files'][number] = { name, bytes: statSync(p).size, sha256: sha256File(p) };
     if (name.endsWith('.parquet')) {

@@ -94,13 +94,17 @@ async function start(locked: boolean): Promise<Engine> {
   };
   const startMs = timeouts().start ?? START_TIMEOUT_MS;
   const boot = async () => {
+    // every data file's presence checked at once, while the engine compiles (was one round trip per
+    // file after it: five files since the competency cubes)
+    const headsSent = Promise.all(DATA_VIEWS.map((view) => fetch(dataUrl(`${view}.parquet`), { method: 'HEAD' })));
+    headsSent.catch(() => {});
     await db.instantiate(wasmUrl);
     const conn = await db.connect();
     if (locked) await conn.query('CREATE SCHEMA published');
-    for (const view of DATA_VIEWS) {
+    const heads = await headsSent;
+    for (const [i, view] of DATA_VIEWS.entries()) {
       const url = dataUrl(`${view}.parquet`);
-      const head = await fetch(url, { method: 'HEAD' });
-      if (!head.ok) throw new Error(`data file ${view}.parquet is missing (HTTP ${head.status})`);
+      if (!heads[i].ok) throw new Error(`data file ${view}.parquet is missing (HTTP ${heads[i].status})`);
       await db.registerFileURL(`${view}.parquet`, url, duckdb.DuckDBDataProtocol.HTTP, false);
       if (locked) {
         await conn.query(`CREATE TABLE published.${view} AS SELECT * FROM read_parquet('${view}.parquet')`);
@@ -160,19 +164,17 @@ function prepared(e: Engine, sql: string): Promise<duckdb.AsyncPreparedStatement
     p = e.conn.prepare(sql);
     m.set(sql, p);
     p.catch(() => m!.get(sql) === p && m!.delete(sql));
-    if (m.size > STATEMENT_CACHE_SIZE) {
-      const [oldest, old] = m.entries().next().value!;
-      m.delete(oldest);
-      old.then((s) => s.close()).catch(() => {});
-    }
+    if (m.size > STATEMENT_CACHE_SIZE) forget(e, m.keys().next().value!);
   }
   return p;
 }
 
+/** drops one prepared statement (the oldest when the cache is full, or one that failed) and closes it in the worker */
 function forget(e: Engine, sql: string) {
-  const p = statements.get(e)?.get(sql);
+  const m = statements.get(e);
+  const p = m?.get(sql);
   if (!p) return;
-  statements.get(e)!.delete(sql);
+  m!.delete(sql);
   p.then((s) => s.close()).catch(() => {});
 }
 

@@ -17,5 +17,5 @@ export function bindNamed(sql: string, params: Record<string, ParamValue>): { sq
   return { sql: out, values: order.map((n) => params[n]) };
 }
 
-/** The views every figure's SQL may use, over the published Parquet files. */
-export const DATA_VIEWS = ['respondents', 'competency', 'groups'] as const;
+/** The views every figure's SQL may use, over the published Parquet files (the cubes: src/lib/data/cube.ts). */
+export const DATA_VIEWS = ['respondents', 'competency', 'competency_cube', 'dimension_cube', 'groups'] as const;

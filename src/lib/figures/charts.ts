@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Row, SpecContext } from './types.ts';
 import { codesOf, labelOf } from '../codebook/labels.ts';
-import { base, COLORS, labelMargin } from './plot.ts';
+import { base, COLORS, labelMargin, NARROW, wrapLabel } from './plot.ts';
 import { fmtNumber, fmtPercent, t } from '../../i18n/index.ts';
 
 /** Horizontal dots with CI rules: one row per category; suppressed rows are labelled as such. */
@@ -16,6 +16,40 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
       : sorted.map((r) => ({ ...r, [o.y]: ctx.t(String(r[o.y])) }));
   const fmt = (v: number) => (o.percent ? fmtPercent(ctx.lang, v, 0) : fmtNumber(ctx.lang, v, 2));
   const xLabel = ctx.t(o.xLabel);
+  // on a phone, a row label that would wrap to three or more lines in the left margin (Kirkpatrick's
+  // 'Level 2 learning: I learned new knowledge and skills') is written above its row across the chart's
+  // width instead, so the data keeps the width and the label its words (issue #13)
+  const cap = Math.max(110, Math.round(ctx.width * 0.4));
+  const above = ctx.width < NARROW && data.some((d) => wrapLabel(String(d[o.y]), (cap - 14) / 1.12).length > 2);
+  if (above) {
+    const lines = (d: Row) => wrapLabel(String(d[o.y]), (ctx.width - 30) / 1.1).join('\n');
+    const most = Math.max(...data.map((d) => lines(d).split('\n').length));
+    const rowH = most * 16 + 34;
+    return Plot.plot(
+      base(ctx, {
+        height: 54 + most * 8 + data.length * rowH,
+        marginLeft: 12,
+        marginRight: 48,
+        marginTop: 4 + most * 8, // with half a row above the first dot: room for its label inside the chart
+        x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent },
+        y: { domain: data.map((d) => d[o.y]), label: null, axis: null, padding: 0.5 },
+        marks: [
+          Plot.ruleY(data, { y: o.y, x1: o.lo, x2: o.hi, stroke: o.color ?? COLORS.proficiency, strokeWidth: 3, strokeOpacity: 0.45 }),
+          Plot.dot(data, { y: o.y, x: o.x, fill: o.color ?? COLORS.proficiency, r: 5 }),
+          Plot.text(data, {
+            y: o.y,
+            x: (d: Row) => (d.suppressed ? o.domain[0] : d[o.hi]),
+            dx: 6,
+            textAnchor: 'start',
+            text: (d: Row) => (d.suppressed ? t(ctx.lang, 'figure.suppressedFewer', { k: ctx.k }) : fmt(d[o.x])),
+            fill: 'currentColor',
+          }),
+          // the row's label, its last line just above the row's dot
+          Plot.text(data, { y: o.y, frameAnchor: 'left', dx: -8, dy: -13, lineAnchor: 'bottom', lineHeight: 1.2, textAnchor: 'start', text: lines, fill: 'currentColor', fontWeight: 600 }),
+        ],
+      }),
+    ) as unknown as Element;
+  }
   return Plot.plot(
     base(ctx, {
       height: 50 + data.length * 30,

@@ -2,19 +2,22 @@
  * Ready-to-run code that reproduces a figure's rows from the downloaded Parquet files, for the
  * DuckDB CLI, Python (duckdb) and R (duckdb). Parameters are bound, as on the site.
  */
-import { bindNamed } from '../db/params.ts';
+import { bindNamed, DATA_VIEWS } from '../db/params.ts';
 import type { FigureDef } from './types.ts';
 import type { Codebook } from '../codebook/types.ts';
 import { figureSQL } from './sql.ts';
 
-const views = `CREATE VIEW respondents AS SELECT * FROM read_parquet('respondents.parquet');
-CREATE VIEW competency AS SELECT * FROM read_parquet('competency.parquet');
-CREATE VIEW groups AS SELECT * FROM read_parquet('groups.parquet');`;
+/** the views a SQL text reads (string literals left out), over the files of the same names */
+const viewsFor = (sql: string) => {
+  const words = new Set(sql.replace(/'(?:[^']|'')*'/g, ' ').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+  return DATA_VIEWS.filter((v) => words.has(v)).map((v) => `CREATE VIEW ${v} AS SELECT * FROM read_parquet('${v}.parquet');`).join('\n');
+};
 
 const sqlLiteral = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
 export function snippets(def: FigureDef, params: Record<string, string>, cb: Codebook) {
   const bound = bindNamed(figureSQL(def, cb), params);
+  const views = viewsFor(bound.sql);
   const execute = bound.values.length ? `EXECUTE figure(${bound.values.map(sqlLiteral).join(', ')});` : 'EXECUTE figure;';
   const cli = `-- duckdb  (run in the folder holding the downloaded Parquet files)\n${views}\nPREPARE figure AS\n${bound.sql};\n${execute}`;
   const pyList = `[${bound.values.map((v) => JSON.stringify(v)).join(', ')}]`;
