@@ -18,7 +18,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import { bindNamed, DATA_VIEWS, type ParamValue } from './params.ts';
+import { bindNamed, DATA_VIEWS, viewsNamed, type ParamValue } from './params.ts';
 import { messages } from '../messages.ts';
 import { measure } from '../figures/perf.ts';
 import { tableRows } from './arrow-rows.ts';
@@ -40,6 +40,8 @@ interface Engine {
   /** rejects when the worker reports an error */
   died: Promise<never>;
   kill(): void;
+  /** the published views created so far (all of them in locked mode; on demand otherwise, see `withViews`) */
+  views: Set<string>;
 }
 
 let ready: Promise<Engine> | null = null;
@@ -93,6 +95,7 @@ async function start(locked: boolean): Promise<Engine> {
     URL.revokeObjectURL(blobUrl);
   };
   const startMs = timeouts().start ?? START_TIMEOUT_MS;
+  const views = new Set<string>();
   const boot = async () => {
     // every data file's presence checked at once, while the engine compiles (was one round trip per
     // file after it: five files since the competency cubes)
@@ -109,7 +112,11 @@ async function start(locked: boolean): Promise<Engine> {
       if (locked) {
         await conn.query(`CREATE TABLE published.${view} AS SELECT * FROM read_parquet('${view}.parquet')`);
         await conn.query(`CREATE VIEW ${view} AS SELECT * FROM published.${view}`);
-      } else await conn.query(`CREATE VIEW ${view} AS SELECT * FROM read_parquet('${view}.parquet')`);
+        views.add(view);
+      }
+      // otherwise each view is created when a query first names it: creating one reads its file's footer,
+      // which for the long tables at a million respondents is megabytes a chapter's figures (on the
+      // cubes) never need
     }
     if (locked) {
       await conn.query('SET enable_external_access = false');
@@ -120,7 +127,7 @@ async function start(locked: boolean): Promise<Engine> {
   try {
     const conn = await withTimeout(Promise.race([boot(), died]), startMs, () => new EngineFault(messages.engineStartTimeout(Math.round(startMs / 1000)), 'start'));
     if (dead) throw new EngineFault(messages.engineWorkerFailed('worker error'), 'start');
-    return { db, conn, worker, died, kill };
+    return { db, conn, worker, died, kill, views };
   } catch (e) {
     kill();
     const msg = (e as Error).message;
@@ -178,6 +185,28 @@ function forget(e: Engine, sql: string) {
   p.then((s) => s.close()).catch(() => {});
 }
 
+const createView = (e: Engine, view: string) =>
+  e.conn.query(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet('${view}.parquet')`).then(() => void e.views.add(view));
+
+/**
+ * Runs `fn` once the views `sql` reads exist; a view the pattern missed surfaces as DuckDB's
+ * "Catalog Error: Table with name X does not exist": it is created and `fn` runs again.
+ */
+async function withViews<T>(e: Engine, sql: string, fn: () => Promise<T>): Promise<T> {
+  if (lockedMode) return fn();
+  for (const v of viewsNamed(sql)) if (!e.views.has(v)) await createView(e, v);
+  for (let tries = 0; ; tries++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const missing = /Table with name (\w+) does not exist/i.exec((err as Error).message ?? '')?.[1]?.toLowerCase();
+      const view = DATA_VIEWS.find((v) => v === missing);
+      if (!view || e.views.has(view) || tries >= DATA_VIEWS.length) throw err;
+      await createView(e, view);
+    }
+  }
+}
+
 /** Runs one call against the engine, detecting a dead worker, a wasm crash and a hang. */
 async function guarded<T>(fn: (e: Engine) => Promise<T>, timeoutMs = timeouts().query ?? QUERY_TIMEOUT_MS): Promise<T> {
   const e = await engine();
@@ -218,15 +247,16 @@ export function browserClient(opts: { locked?: boolean } = {}) {
         return hit.map((r) => ({ ...r })) as T[];
       }
       return guarded(async (e) => {
-        const stmt = await prepared(e, bound.sql);
-        t = measure('prepare', t);
-        let table;
-        try {
-          table = await stmt.query(...bound.values);
-        } catch (err) {
-          forget(e, bound.sql);
-          throw err;
-        }
+        const table = await withViews(e, bound.sql, async () => {
+          const stmt = await prepared(e, bound.sql);
+          t = measure('prepare', t);
+          try {
+            return await stmt.query(...bound.values);
+          } catch (err) {
+            forget(e, bound.sql);
+            throw err;
+          }
+        });
         t = measure('execute', t);
         const rows = tableRows(table) as T[];
         measure('arrow-to-rows', t);
@@ -238,7 +268,7 @@ export function browserClient(opts: { locked?: boolean } = {}) {
       });
     },
     async raw(sql: string) {
-      return guarded(({ conn }) => conn.query(sql));
+      return guarded((e) => withViews(e, sql, () => e.conn.query(sql)));
     },
     /** starts the engine (or reports why it cannot start) */
     async ready() {
@@ -251,10 +281,10 @@ export function browserClient(opts: { locked?: boolean } = {}) {
     },
     /** runs SQL and collects the Arrow batches, within the timeout */
     async collect(sql: string, onBatch: (batch: any) => boolean | void, timeoutMs?: number) {
-      return guarded(async ({ conn }) => {
-        const reader = await conn.send(sql);
+      return guarded((e) => withViews(e, sql, async () => {
+        const reader = await e.conn.send(sql);
         for await (const batch of reader as any) if (onBatch(batch) === false) break;
-      }, timeoutMs);
+      }), timeoutMs);
     },
     /** true when the published views are all present (a reader may have dropped one) */
     async restoreViews(): Promise<boolean> {
@@ -271,7 +301,7 @@ export function browserClient(opts: { locked?: boolean } = {}) {
       });
     },
     async send(sql: string) {
-      return guarded(({ conn }) => conn.send(sql));
+      return guarded((e) => withViews(e, sql, () => e.conn.send(sql)));
     },
   };
 }

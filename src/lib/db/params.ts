@@ -19,3 +19,13 @@ export function bindNamed(sql: string, params: Record<string, ParamValue>): { sq
 
 /** The views every figure's SQL may use, over the published Parquet files (the cubes: src/lib/data/cube.ts). */
 export const DATA_VIEWS = ['respondents', 'competency', 'competency_cube', 'dimension_cube', 'groups'] as const;
+
+/**
+ * The published views a query reads after FROM or JOIN, as far as a pattern can tell (the browser
+ * client creates a view when a query first names it; one missed here is created when DuckDB reports it
+ * missing). A column called `competency` is not the view `competency`.
+ */
+export function viewsNamed(sql: string): string[] {
+  const code = sql.replace(/--[^\n]*/g, ' ').replace(/'(?:[^']|'')*'/g, "''");
+  return DATA_VIEWS.filter((v) => new RegExp(`\\b(?:FROM|JOIN)\\s+${v}\\b(?!\\s*\\()`, 'i').test(code));
+}
