@@ -19,6 +19,20 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
   // on a phone, a row label that would wrap to three or more lines in the left margin (Kirkpatrick's
   // 'Level 2 learning: I learned new knowledge and skills') is written above its row across the chart's
   // width instead, so the data keeps the width and the label its words (issue #13)
+  // the x scale and the marks both layouts share: interval, dot and value (or the withheld note)
+  const x = { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent };
+  const intervals = () => [
+    Plot.ruleY(data, { y: o.y, x1: o.lo, x2: o.hi, stroke: o.color ?? COLORS.proficiency, strokeWidth: 3, strokeOpacity: 0.45 }),
+    Plot.dot(data, { y: o.y, x: o.x, fill: o.color ?? COLORS.proficiency, r: 5 }),
+    Plot.text(data, {
+      y: o.y,
+      x: (d: Row) => (d.suppressed ? o.domain[0] : d[o.hi]),
+      dx: 6,
+      textAnchor: 'start',
+      text: (d: Row) => (d.suppressed ? t(ctx.lang, 'figure.suppressedFewer', { k: ctx.k }) : fmt(d[o.x])),
+      fill: 'currentColor',
+    }),
+  ];
   const cap = Math.max(110, Math.round(ctx.width * 0.4));
   const above = ctx.width < NARROW && data.some((d) => wrapLabel(String(d[o.y]), (cap - 14) / 1.12).length > 2);
   if (above) {
@@ -31,19 +45,10 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
         marginLeft: 12,
         marginRight: 48,
         marginTop: 4 + most * 8, // with half a row above the first dot: room for its label inside the chart
-        x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent },
+        x,
         y: { domain: data.map((d) => d[o.y]), label: null, axis: null, padding: 0.5 },
         marks: [
-          Plot.ruleY(data, { y: o.y, x1: o.lo, x2: o.hi, stroke: o.color ?? COLORS.proficiency, strokeWidth: 3, strokeOpacity: 0.45 }),
-          Plot.dot(data, { y: o.y, x: o.x, fill: o.color ?? COLORS.proficiency, r: 5 }),
-          Plot.text(data, {
-            y: o.y,
-            x: (d: Row) => (d.suppressed ? o.domain[0] : d[o.hi]),
-            dx: 6,
-            textAnchor: 'start',
-            text: (d: Row) => (d.suppressed ? t(ctx.lang, 'figure.suppressedFewer', { k: ctx.k }) : fmt(d[o.x])),
-            fill: 'currentColor',
-          }),
+          ...intervals(),
           // the row's label, its last line just above the row's dot
           Plot.text(data, { y: o.y, frameAnchor: 'left', dx: -8, dy: -13, lineAnchor: 'bottom', lineHeight: 1.2, textAnchor: 'start', text: lines, fill: 'currentColor', fontWeight: 600 }),
         ],
@@ -57,19 +62,10 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
       // English keeps the usual 240 px unless a label needs more (Kirkpatrick's '2 Learning: …')
       marginLeft: ctx.lang === 'en' ? Math.max(240, labelMargin(data.map((d) => d[o.y]), 60, 380) + 8) : labelMargin(data.map((d) => d[o.y]), 120, 380),
       marginRight: 60,
-      x: { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent },
+      x,
       y: { domain: data.map((d) => d[o.y]), label: null },
       marks: [
-        Plot.ruleY(data, { y: o.y, x1: o.lo, x2: o.hi, stroke: o.color ?? COLORS.proficiency, strokeWidth: 3, strokeOpacity: 0.45 }),
-        Plot.dot(data, { y: o.y, x: o.x, fill: o.color ?? COLORS.proficiency, r: 5 }),
-        Plot.text(data, {
-          y: o.y,
-          x: (d: Row) => (d.suppressed ? o.domain[0] : d[o.hi]),
-          dx: 6,
-          textAnchor: 'start',
-          text: (d: Row) => (d.suppressed ? t(ctx.lang, 'figure.suppressedFewer', { k: ctx.k }) : fmt(d[o.x])),
-          fill: 'currentColor',
-        }),
+        ...intervals(),
       ],
     }),
   ) as unknown as Element;
