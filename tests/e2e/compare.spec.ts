@@ -94,6 +94,21 @@ test('the table of all groups is one click away, sorts by any measure with the s
   expect(asc).toEqual([...asc].sort((a, b) => a - b));
 });
 
+for (const width of [390, 1280]) {
+  test(`at ${width} px, a control scrolled into view stays where it is (nothing above it changes size as it comes near)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/compare/');
+    await ready(page);
+    const toggle = page.locator('.table-toggle');
+    await toggle.scrollIntoViewIfNeeded();
+    const y0 = await toggle.evaluate((el) => el.getBoundingClientRect().top);
+    // two frames: time for anything newly near the viewport to be laid out
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+    const y1 = await toggle.evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs(y1 - y0)).toBeLessThan(1);
+  });
+}
+
 test('a shared URL reopens the same view', async ({ page }) => {
   await page.goto('/compare/?by=dept_type&g=petition_office,county_bureau&sort=need&dir=asc');
   await ready(page);
