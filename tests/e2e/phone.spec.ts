@@ -441,28 +441,4 @@ test.describe('engine start', () => {
     expect(full.encoding).toBe('br');
     expect(full.type).toBe('application/wasm');
   });
-
-  test('a shared link with a figure state preloads the engine from the page head, downloads it once and draws the linked view', async ({ context, page }) => {
-    // every request of the page and its workers, counted by the browser context (the worker's own fetches too)
-    const wasm: string[] = [];
-    context.on('request', (r) => {
-      if (/\.wasm$/.test(new URL(r.url()).pathname)) wasm.push(`${r.method()} ${r.headers()['range'] ?? ''}`);
-    });
-    await page.goto('/chapters/03-competency-today/?competency-profile.county=h_county&competency-profile.dept=township_office');
-    await expect(page.locator('link[rel=preload][as=fetch][href$=".wasm"]')).toHaveCount(1);
-    const fig = page.locator('figure#competency-profile');
-    await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
-    await expect(fig.locator('select[name=county]')).toHaveValue('h_county');
-    await expect(fig.locator('.chart svg:visible').first()).toBeVisible();
-    // drawn in the browser (a `show` painted it), not the build's default view
-    expect(await fig.getAttribute('data-paint-ms')).not.toBeNull();
-    expect(wasm.filter((w) => w.startsWith('GET'))).toEqual(['GET ']);
-  });
-
-  test('a page opened without a figure state preloads nothing', async ({ page }) => {
-    for (const url of ['/chapters/03-competency-today/', '/chapters/03-competency-today/?lang=x', '/zh/chapters/04-training-needs/#ipa-quadrants']) {
-      await page.goto(url);
-      await expect(page.locator('link[rel=preload][href$=".wasm"]')).toHaveCount(0);
-    }
-  });
 });

@@ -6,7 +6,7 @@
  *
  * Hardening (issue #16):
  * - the worker is created from a blob: URL, so it runs under the page's Content-Security-Policy
- *   (connect-src 'self' blob:): it cannot reach another host even if asked to;
+ *   (connect-src 'self'): it cannot reach another host even if asked to;
  * - start-up failures (wasm or worker file missing, worker error, no answer within
  *   START_TIMEOUT_MS) reject with a reader-facing message instead of hanging for good;
  * - every call races the worker's death and a timeout; a dead or hung engine is terminated and
@@ -16,7 +16,8 @@
  *   configuration locked, so no query can read a file or address, ATTACH, COPY … TO or LOAD.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { ENGINE_FILES } from './engine-files.ts';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { bindNamed, DATA_VIEWS, viewsNamed, type ParamValue } from './params.ts';
 import { messages } from '../messages.ts';
 import { measure } from '../figures/perf.ts';
@@ -63,27 +64,14 @@ export const isEngineCrash = (msg: string) => /null function|memory access out o
 
 async function start(locked: boolean): Promise<Engine> {
   if (typeof WebAssembly !== 'object') throw new EngineFault(messages.engineNoWasm, 'start');
-  const wasmUrl = new URL(ENGINE_FILES.wasm, location.href).href;
-  const workerUrl = new URL(ENGINE_FILES.worker, location.href).href;
-  // A shared link's page preloaded the wasm from its head (public/head.js): this fetch is answered by that
-  // download, and the worker compiles the bytes from a blob: URL, so the file is never fetched twice (a
-  // private window's cache would not keep 4 MB for the worker's own fetch). Otherwise the worker streams
-  // the file itself (compiling while it downloads) and only its first bytes are fetched here.
-  const preloaded = document.querySelector(`link[rel=preload][href="${ENGINE_FILES.wasm}"]`) !== null;
-  const [wasmHead, workerRes] = await Promise.all([fetch(wasmUrl, preloaded ? {} : { headers: { Range: 'bytes=0-7' } }), fetch(workerUrl)]);
+  const wasmUrl = new URL(ehWasm, location.href).href;
+  const workerUrl = new URL(ehWorker, location.href).href;
+  const [wasmHead, workerRes] = await Promise.all([fetch(wasmUrl, { headers: { Range: 'bytes=0-7' } }), fetch(workerUrl)]);
   if (!wasmHead.ok) throw new EngineFault(messages.engineFileMissing('duckdb-eh.wasm', wasmHead.status), 'start');
-  let value: Uint8Array | undefined;
-  let wasmSource = wasmUrl;
-  if (preloaded) {
-    const bytes = await wasmHead.arrayBuffer();
-    value = new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength));
-    wasmSource = URL.createObjectURL(new Blob([bytes], { type: 'application/wasm' }));
-  } else {
-    const reader = wasmHead.body!.getReader();
-    ({ value } = await reader.read());
-    reader.cancel().catch(() => {});
-  }
   // a file that is not WebAssembly would make the worker fail with an uncaught error: check its magic number first
+  const reader = wasmHead.body!.getReader();
+  const { value } = await reader.read();
+  reader.cancel().catch(() => {});
   if (!value || value[0] !== 0x00 || value[1] !== 0x61 || value[2] !== 0x73 || value[3] !== 0x6d) throw new EngineFault(messages.engineWorkerFailed('duckdb-eh.wasm is not a WebAssembly file'), 'start');
   if (!workerRes.ok) throw new EngineFault(messages.engineFileMissing('duckdb worker', workerRes.status), 'start');
   const blobUrl = URL.createObjectURL(new Blob([await workerRes.text()], { type: 'text/javascript' }));
@@ -113,8 +101,7 @@ async function start(locked: boolean): Promise<Engine> {
     // file after it: five files since the competency cubes)
     const headsSent = Promise.all(DATA_VIEWS.map((view) => fetch(dataUrl(`${view}.parquet`), { method: 'HEAD' })));
     headsSent.catch(() => {});
-    await db.instantiate(wasmSource);
-    if (wasmSource !== wasmUrl) URL.revokeObjectURL(wasmSource);
+    await db.instantiate(wasmUrl);
     const conn = await db.connect();
     if (locked) await conn.query('CREATE SCHEMA published');
     const heads = await headsSent;

@@ -30,7 +30,6 @@ const warm = () => {
   warmed = true;
   load().then((h) => h.warm()).catch(() => {});
 };
-let linked = false;
 const saveData = (navigator as any).connection?.saveData === true;
 const dwell = new Map<Element, ReturnType<typeof setTimeout>>();
 const seen =
@@ -62,11 +61,5 @@ for (const fig of document.querySelectorAll<HTMLElement>('figure[data-figure-id]
     if (btn) load().then((h) => h.action(fig, btn.dataset.action!)).catch(() => {});
   });
   const keys = [...new URLSearchParams(location.search).keys()];
-  if (keys.some((k) => k.startsWith(id + '.'))) {
-    linked = true;
-    load().then((h) => h.restoreFromURL(fig)).catch(() => {});
-  }
+  if (keys.some((k) => k.startsWith(id + '.'))) load().then((h) => h.restoreFromURL(fig)).catch(() => {});
 }
-// a shared link's view needs the engine: it starts now, beside the figure code rather than after it
-// (the head preloaded its files, public/head.js); its errors are reported by the query that waits on it
-if (linked) import('../db/browser.ts').then((m) => m.browserClient().ready()).catch(() => {});
