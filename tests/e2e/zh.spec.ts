@@ -191,6 +191,26 @@ test('Chinese /zh/data/: the codebook browser filters and counts in Chinese', as
   expect(await page.locator('#codebook-table tbody tr:not([hidden])').count()).toBeGreaterThan(0);
 });
 
+test('English inside the Chinese edition (the references) is set in the English font and not justified', async ({ page }) => {
+  await page.goto('/zh/chapters/09-appendix/');
+  const m = await page.locator('.references li', { hasText: 'goal pursuits' }).evaluate((li) => {
+    const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf('\u201c');
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + 1);
+      return { quoteEm: r.getBoundingClientRect().width / parseFloat(getComputedStyle(li).fontSize), align: getComputedStyle(li).textAlign };
+    }
+    return null;
+  });
+  expect(m, 'a reference with a curly quote').not.toBeNull();
+  expect(m!.align).not.toBe('justify');
+  // a CJK font sets the curly quote full width (1 em): "The “what” and “why”"
+  expect(m!.quoteEm).toBeLessThan(0.6);
+});
+
 test('the sitemap lists both editions with alternates', async ({ request }) => {
   const xml = await (await request.get('/sitemap.xml')).text();
   expect(xml).toContain('/zh/chapters/07-careers/</loc>');
