@@ -211,6 +211,20 @@ test('English inside the Chinese edition (the references) is set in the English 
   expect(m!.quoteEm).toBeLessThan(0.6);
 });
 
+test('the appendix command reads as typed (real hyphens) and keeps each option on one line on a phone (en, zh)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const url of ['/chapters/09-appendix/', '/zh/chapters/09-appendix/']) {
+    await page.goto(url);
+    const code = page.locator('main code', { hasText: 'npm run analyze' });
+    await expect(code, url).toHaveText('npm run analyze -- public/data/respondents.parquet --codebook public/data/codebook.json --format table');
+    for (const opt of await code.locator('.nowrap').all()) {
+      const lines = await opt.evaluate((e) => e.getClientRects().length);
+      expect(lines, `${url}: ${await opt.textContent()} split across lines`).toBe(1);
+    }
+    expect(await code.locator('.nowrap').count(), url).toBe(2);
+  }
+});
+
 test('the sitemap lists both editions with alternates', async ({ request }) => {
   const xml = await (await request.get('/sitemap.xml')).text();
   expect(xml).toContain('/zh/chapters/07-careers/</loc>');
