@@ -225,6 +225,14 @@ test('the appendix command reads as typed (real hyphens) and keeps each option o
   }
 });
 
+test('Chinese county brief: list items are not justified (a wrapped interval spread the line above apart)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/zh/compare/county/z_urban/');
+  const aligns = await page.locator('.brief li').evaluateAll((lis) => [...new Set(lis.map((li) => getComputedStyle(li).textAlign))]);
+  expect(aligns.length).toBeGreaterThan(0);
+  expect(aligns).not.toContain('justify');
+});
+
 test('the sitemap lists both editions with alternates', async ({ request }) => {
   const xml = await (await request.get('/sitemap.xml')).text();
   expect(xml).toContain('/zh/chapters/07-careers/</loc>');
