@@ -2,6 +2,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { dictionaryProblems } from './src/i18n/check.ts';
 import { fileURLToPath } from 'node:url';
+import { existsSync, renameSync, rmdirSync } from 'node:fs';
+import path from 'node:path';
 import { readHeaders } from './src/lib/headers.mjs';
 import { precompress } from './src/lib/precompress.mjs';
 
@@ -12,6 +14,23 @@ const i18nCheck = {
     'astro:build:start': () => {
       const problems = dictionaryProblems();
       if (problems.length) throw new Error(`UI dictionaries (src/i18n):\n  ${problems.join('\n  ')}`);
+    },
+  },
+};
+
+/**
+ * Astro writes src/pages/zh/404.astro to zh/404/index.html (only the root 404 gets a .html name): move it to
+ * zh/404.html, where static hosts look for the 404 page of /zh/… (docs/hosting.md). Runs before precompress.
+ */
+const zhNotFound = {
+  name: 'zh-404',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      const root = fileURLToPath(dir);
+      const from = path.join(root, 'zh', '404', 'index.html');
+      if (!existsSync(from)) return;
+      renameSync(from, path.join(root, 'zh', '404.html'));
+      rmdirSync(path.join(root, 'zh', '404'));
     },
   },
 };
@@ -36,7 +55,7 @@ export default defineConfig({
   // REPORT_PUBLIC_DIR: the static files (with data/) of that other copy, e.g. the imported survey's
   publicDir: process.env.REPORT_PUBLIC_DIR ?? './public',
   site: 'http://127.0.0.1:4321',
-  integrations: [mdx(), i18nCheck, precompressed],
+  integrations: [mdx(), i18nCheck, zhNotFound, precompressed],
   // the security headers of public/_headers, served by `astro preview` too (docs/hosting.md)
   server: { headers: readHeaders('./public/_headers') },
   build: { inlineStylesheets: 'never' },

@@ -120,7 +120,7 @@ export const zh: Record<keyof typeof en, string> = {
   'brief.noSimilar': '没有可比较的其他县（区）。',
   'brief.compareLink': '在对比工具中与这些县（区）并列比较',
   'brief.noChange': '从 {from} 年到 {to} 年，各项指标均无明显变化。',
-  'brief.rankOf': '{n} 个县（区）中由高到低第 {r}',
+  'brief.rankOf': '{n} 个县（区）中由高到低第\u00a0{r}',
   'brief.list': '各县（区）一页简报：',
   'compare.changeTitle': '与上一轮调查相比的变化',
   'compare.changeWaves': '本次调查共 {count} 轮（{years}）。变化为某县（区）最近一轮的均值减去上一轮的均值，区间与检验同上（校正后）：只有区间不含零时才标示为变化。',

@@ -285,8 +285,9 @@ test.describe('phones (390 px)', () => {
     }
   });
 
-  test('the codebook on /data/ reads as one card per variable on a phone: nothing scrolls sideways, no column is lost (en, zh)', async ({ page }) => {
-    for (const url of ['/data/', '/zh/data/']) {
+  test('the codebook on /data/ reads as one card per variable on a phone and on a 1280 px desktop: nothing scrolls sideways, no column is lost (en, zh)', async ({ page }) => {
+    for (const [url, width] of [['/data/', PHONE.width], ['/zh/data/', PHONE.width], ['/data/', 1280], ['/zh/data/', 1280]] as const) {
+      await page.setViewportSize({ width, height: PHONE.height });
       await page.goto(url);
       const wrap = page.locator('.table-wrap.codebook');
       // it is painted only near the viewport (content-visibility): bring it there before measuring
@@ -304,7 +305,7 @@ test.describe('phones (390 px)', () => {
       });
       expect(m.rows, url).toBeGreaterThan(100);
       expect(m.cols, url).toBeGreaterThanOrEqual(8);
-      expect(m.scroll, `${url}: the codebook scrolls sideways inside its box`).toBeLessThanOrEqual(m.box + 1);
+      expect(m.scroll, `${url} at ${width} px: the codebook scrolls sideways inside its box`).toBeLessThanOrEqual(m.box + 1);
       expect(m.lost, url).toEqual([]);
       expect(m.unnamed, url).toEqual([]);
       expect(m.before, url).toContain(url.startsWith('/zh/') ? '发布名' : 'Published as');
@@ -335,13 +336,21 @@ test.describe('phones (390 px)', () => {
     }
   });
 
-  test('a missing page answers 404 with the bilingual page, laid out for the phone', async ({ page }) => {
-    for (const url of ['/no-such-page/', '/zh/no-such-page/', '/chapters/no-such-chapter/']) {
+  test('a missing page answers 404 with the bilingual page, Chinese first under the Chinese header on /zh/ addresses, laid out for the phone', async ({ page }) => {
+    for (const url of ['/no-such-page/', '/zh/no-such-page/', '/chapters/no-such-chapter/', '/zh/chapters/no-such-chapter/']) {
+      const zh = url.startsWith('/zh/');
       const res = await page.goto(url);
       expect(res!.status(), url).toBe(404);
-      await expect(page.locator('main h1')).toHaveText('Page not found');
-      await expect(page.locator('main section[lang="zh-CN"] h2')).toHaveText('页面未找到');
+      await expect(page.locator('html'), url).toHaveAttribute('lang', zh ? 'zh-CN' : 'en');
+      await expect(page.locator('main h1'), url).toHaveText(zh ? '页面未找到' : 'Page not found');
+      await expect(page.locator('main section[lang="zh-CN"] :is(h1, h2)')).toHaveText('页面未找到');
+      await expect(page.locator('main section[lang="en"] :is(h1, h2)')).toHaveText('Page not found');
       await expect(page.locator('main section[lang="zh-CN"] a[href="/zh/"]')).toHaveCount(1);
+      await expect(page.locator('main section[lang="en"] a[href="/"]')).toHaveCount(1);
+      // header and footer in the address's language
+      await expect(page.locator('header.site-header nav a').first(), url).toHaveText(zh ? '首页' : 'Home');
+      await expect(page.locator('header.site-header nav a').first(), url).toHaveAttribute('href', zh ? '/zh/' : '/');
+      if (zh) expect(await page.locator('footer.site-footer').innerText(), url).toMatch(/[\u4e00-\u9fff]/);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(PHONE.width);
     }
   });

@@ -191,6 +191,48 @@ test('Chinese /zh/data/: the codebook browser filters and counts in Chinese', as
   expect(await page.locator('#codebook-table tbody tr:not([hidden])').count()).toBeGreaterThan(0);
 });
 
+test('English inside the Chinese edition (the references) is set in the English font and not justified', async ({ page }) => {
+  await page.goto('/zh/chapters/09-appendix/');
+  const m = await page.locator('.references li', { hasText: 'goal pursuits' }).evaluate((li) => {
+    const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf('\u201c');
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + 1);
+      return { quoteEm: r.getBoundingClientRect().width / parseFloat(getComputedStyle(li).fontSize), align: getComputedStyle(li).textAlign };
+    }
+    return null;
+  });
+  expect(m, 'a reference with a curly quote').not.toBeNull();
+  expect(m!.align).not.toBe('justify');
+  // a CJK font sets the curly quote full width (1 em): "The “what” and “why”"
+  expect(m!.quoteEm).toBeLessThan(0.6);
+});
+
+test('the appendix command reads as typed (real hyphens) and keeps each option on one line on a phone (en, zh)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const url of ['/chapters/09-appendix/', '/zh/chapters/09-appendix/']) {
+    await page.goto(url);
+    const code = page.locator('main code', { hasText: 'npm run analyze' });
+    await expect(code, url).toHaveText('npm run analyze -- public/data/respondents.parquet --codebook public/data/codebook.json --format table');
+    for (const opt of await code.locator('.nowrap').all()) {
+      const lines = await opt.evaluate((e) => e.getClientRects().length);
+      expect(lines, `${url}: ${await opt.textContent()} split across lines`).toBe(1);
+    }
+    expect(await code.locator('.nowrap').count(), url).toBe(2);
+  }
+});
+
+test('Chinese county brief: list items are not justified (a wrapped interval spread the line above apart)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/zh/compare/county/z_urban/');
+  const aligns = await page.locator('.brief li').evaluateAll((lis) => [...new Set(lis.map((li) => getComputedStyle(li).textAlign))]);
+  expect(aligns.length).toBeGreaterThan(0);
+  expect(aligns).not.toContain('justify');
+});
+
 test('the sitemap lists both editions with alternates', async ({ request }) => {
   const xml = await (await request.get('/sitemap.xml')).text();
   expect(xml).toContain('/zh/chapters/07-careers/</loc>');

@@ -73,6 +73,7 @@ ORDER BY competency`,
       data.map((d) => ({ w: textWidth(d.label, 11) * 1.1 + 4, h: 13 })),
       [m.left, m.top, ctx.width - m.right, height - m.bottom],
       reserved,
+      { divide: { x: px(mx), y: py(my) } }, // labels on their point's side of the mean lines
     );
     const labels = data.map((d, i) => ({ ...d, lx: ix(placed[i].x), ly: iy(placed[i].y), leader: placed[i].leader, b: placed[i] }));
     // a leader runs from the point to the nearest edge of its label

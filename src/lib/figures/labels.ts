@@ -49,8 +49,14 @@ function spotsWithin(radius: number, step: number): [number, number][] {
  * point) among spots on a 3 px grid within `radius` px, free meaning inside the bounds and clear of the
  * labels already placed, every point and the reserved boxes. When none is free it takes the spot with
  * the least overlap.
+ *
+ * `opts.divide` (pixel positions of the chart's dividing lines, e.g. the IPA mean lines): a label preferably
+ * stays on its point's side of each line instead of lying across it, where it reads as belonging to the
+ * neighbouring quadrant (H County: "Communication and coordination" across the proficiency mean). Among the
+ * free spots within half the label's width plus two offsets (the distance that still needs no leader), the
+ * nearest one on the point's side wins; when there is none, the nearest free spot, as before.
  */
-export function placeLabels(points: { x: number; y: number }[], sizes: { w: number; h: number }[], bounds: [number, number, number, number], reserved: Box[] = [], opts: { gap?: number; pointR?: number; radius?: number } = {}): Placed[] {
+export function placeLabels(points: { x: number; y: number }[], sizes: { w: number; h: number }[], bounds: [number, number, number, number], reserved: Box[] = [], opts: { gap?: number; pointR?: number; radius?: number; divide?: { x?: number; y?: number } } = {}): Placed[] {
   const t0 = performance.now();
   const gap = opts.gap ?? 2;
   const r = opts.pointR ?? 6;
@@ -73,21 +79,37 @@ export function placeLabels(points: { x: number; y: number }[], sizes: { w: numb
     }
     return c;
   };
+  const divide = opts.divide ?? {};
+  // on the point's side of a dividing line (a point on the line may keep its label on either side, not across)
+  const side = (lo: number, hi: number, point: number, line: number | undefined) =>
+    line === undefined || (point > line + 0.5 ? lo >= line + 1 : point < line - 0.5 ? hi <= line - 1 : lo >= line + 1 || hi <= line - 1);
+  const onSide = (b: Box, p: { x: number; y: number }) =>
+    side(b.x - b.w / 2, b.x + b.w / 2, p.x, divide.x) && side(b.y - b.h / 2, b.y + b.h / 2, p.y, divide.y);
+  const sided = divide.x !== undefined || divide.y !== undefined;
   points.forEach((p, i) => {
     const { w, h } = sizes[i];
     const home = { x: p.x, y: p.y - offset - h / 2 };
+    const near2 = (w / 2 + 2 * offset) ** 2;
     let best: Box | null = null;
     let bestCost = Infinity;
+    let free: Box | null = null; // the nearest free spot, taken when no free spot nearby keeps the point's side
     for (const [dx, dy] of spots) {
+      if (free && dx * dx + dy * dy > near2) break;
       const b = { x: home.x + dx, y: home.y + dy, w, h };
       if (!inside(b)) continue;
       const c = cost(b);
       if (c === 0) {
-        best = b;
-        break;
+        if (!sided || onSide(b, p)) {
+          best = b;
+          free = null;
+          break;
+        }
+        free ??= b;
+        continue;
       }
       if (c < bestCost) (bestCost = c), (best = b);
     }
+    if (free) best = free;
     best ??= { ...home, w, h };
     const nearX = Math.max(0, Math.abs(best.x - p.x) - w / 2);
     const nearY = Math.max(0, Math.abs(best.y - p.y) - h / 2);

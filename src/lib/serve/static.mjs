@@ -7,7 +7,7 @@
  * - Range and HEAD requests (DuckDB-WASM reads Parquet by byte ranges) always get the identity
  *   bytes: a byte range of a compressed copy would be meaningless;
  * - the headers of public/_headers, per path block (src/lib/headers.mjs), on every response;
- * - `dir/` → `dir/index.html`, 404.html for anything missing.
+ * - `dir/` → `dir/index.html`, 404.html for anything missing (zh/404.html, the Chinese-first page, under /zh/).
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -54,7 +54,8 @@ export function serveStatic(o) {
     if (file !== root && !file.startsWith(root + path.sep)) return res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file) || !statSync(file).isFile()) {
-      const notFound = path.join(root, '404.html');
+      const zhNotFound = path.join(root, 'zh', '404.html');
+      const notFound = pathname.startsWith('/zh/') && existsSync(zhNotFound) ? zhNotFound : path.join(root, '404.html');
       res.statusCode = 404;
       if (!existsSync(notFound)) return res.end('Not found');
       res.setHeader('Content-Type', TYPES['.html']);

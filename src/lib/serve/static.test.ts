@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import os from 'node:os';
@@ -32,6 +32,9 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'engine.wasm'), wasm);
   writeFileSync(path.join(dir, 'data.json'), json);
   writeFileSync(path.join(dir, 'tiny.js'), 'x=1');
+  writeFileSync(path.join(dir, '404.html'), '<html lang="en">not found');
+  mkdirSync(path.join(dir, 'zh'));
+  writeFileSync(path.join(dir, 'zh', '404.html'), '<html lang="zh-CN">页面未找到');
   writeFileSync(path.join(dir, '_headers'), '/*\n  X-Frame-Options: DENY\n/engine*\n  Cache-Control: immutable\n');
   precompress(dir);
   server = await serveStatic({ root: dir, port: PORT });
@@ -88,5 +91,14 @@ describe('static server with precompressed files', () => {
     expect(pickEncoding('*', all)?.enc).toBe('br');
     expect(pickEncoding('identity', all)).toBeNull();
     expect(pickEncoding('br', (ext: string) => ext === '.gz')).toBeNull();
+  });
+
+  it('answers a missing path with 404.html, and a missing /zh/ path with the Chinese-first zh/404.html', async () => {
+    for (const [p, lang] of [['/no-such-page/', 'en'], ['/zh/no-such-page/', 'zh-CN'], ['/zh/chapters/nope/', 'zh-CN'], ['/zhx/', 'en']] as const) {
+      const r = await get(p);
+      expect(r.status, p).toBe(404);
+      expect(r.headers['content-type'], p).toMatch(/^text\/html/);
+      expect(r.body.toString(), p).toContain(`lang="${lang}"`);
+    }
   });
 });
