@@ -17,8 +17,8 @@ for (const p of urls) {
       const page = await browser.newPage({ viewport: { width, height: 844 }, colorScheme: scheme });
       await page.addInitScript((t) => localStorage.setItem('theme', t), scheme);
       await page.goto(base + p, { waitUntil: 'load' });
-      // content-visibility: auto (the compare page's multiples, the data page's codebook) leaves everything
-      // below the first screen unpainted in a full-page screenshot: paint it all for looking
+      // content-visibility: auto (the data page's long sections and codebook) leaves everything below the
+      // first screen unpainted in a full-page screenshot: paint it all for looking
       await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
       await page.waitForTimeout(300);
       const sw = await page.evaluate(() => document.documentElement.scrollWidth);

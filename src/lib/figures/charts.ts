@@ -16,9 +16,6 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
       : sorted.map((r) => ({ ...r, [o.y]: ctx.t(String(r[o.y])) }));
   const fmt = (v: number) => (o.percent ? fmtPercent(ctx.lang, v, 0) : fmtNumber(ctx.lang, v, 2));
   const xLabel = ctx.t(o.xLabel);
-  // on a phone, a row label that would wrap to three or more lines in the left margin (Kirkpatrick's
-  // 'Level 2 learning: I learned new knowledge and skills') is written above its row across the chart's
-  // width instead, so the data keeps the width and the label its words (issue #13)
   // the x scale and the marks both layouts share: interval, dot and value (or the withheld note)
   const x = { domain: o.percent ? [o.domain[0] * 100, o.domain[1] * 100] : o.domain, label: o.percent ? (ctx.lang === 'zh' ? `${xLabel}（%）` : `${xLabel} (%)`) : xLabel, grid: true, percent: o.percent };
   const intervals = () => [
@@ -33,6 +30,9 @@ export function dotsWithCI(rows: Row[], ctx: SpecContext, o: { y: string; x: str
       fill: 'currentColor',
     }),
   ];
+  // on a phone, a row label that would wrap to three or more lines in the left margin (Kirkpatrick's
+  // 'Level 2 learning: I learned new knowledge and skills') is written above its row across the chart's
+  // width instead, so the data keeps the width and the label its words (issue #13)
   const cap = Math.max(110, Math.round(ctx.width * 0.4));
   const above = ctx.width < NARROW && data.some((d) => wrapLabel(String(d[o.y]), (cap - 14) / 1.12).length > 2);
   if (above) {
