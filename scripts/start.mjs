@@ -7,7 +7,8 @@
 //   = import (→ data/raw/import, or DIR/raw) → validate → anonymise → Parquet (→ public/data, or DIR/public/data)
 //     → site (→ dist, or DIR/dist) → serve.
 // Rebuild from an earlier import without the export: npm start -- --raw data/raw/import
-// Flags: --no-serve (build only); --out-dir DIR keeps public/ and dist/ untouched (used by CI).
+// Flags: --no-serve (build only); --out-dir DIR keeps public/ and dist/ untouched (used by CI); --port N
+// (or PORT; default 4321). An unknown flag or a bad port stops at once with the list of flags.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,21 @@ const fail = (msg) => {
   console.error(`[start] ${msg}`);
   process.exit(2);
 };
+
+// a mistyped flag would otherwise be ignored after a build of minutes (`--port 8080` served on 4321)
+const KNOWN = { import: 'export.csv|xlsx', mapping: 'mapping.yaml', codebook: 'codebook.yaml', 'out-dir': 'DIR', raw: 'DIR', port: 'N', 'no-serve': null };
+const flags = Object.entries(KNOWN).map(([k, v]) => (v ? `--${k} ${v}` : `--${k}`)).join(', ');
+for (const [i, a] of argv.entries()) {
+  if (!a.startsWith('--')) {
+    const prev = argv[i - 1]?.replace(/^--/, '');
+    if (prev && KNOWN[prev]) continue; // the value of the flag before it
+    fail(`unexpected argument "${a}" (flags: ${flags})`);
+  }
+  const name = a.slice(2).split('=')[0];
+  if (!(name in KNOWN)) fail(`unknown flag --${name} (flags: ${flags})`);
+}
+const port = opt('port') ?? process.env.PORT ?? '4321';
+if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) fail(`--port must be a port number (1–65535), not "${port}"`);
 
 // paths are as typed where npm was invoked (npm runs scripts from the package root)
 const here = (p) => (p === undefined ? undefined : path.resolve(process.env.INIT_CWD ?? process.cwd(), p));
@@ -96,7 +112,6 @@ say(`published data in ${dataDir}: ${kind === 'import' ? 'the imported survey' :
 run('npx', ['astro', 'build']);
 say(`site built in ${distDir}`);
 if (!flag('no-serve')) {
-  const port = process.env.PORT ?? '4321';
   console.log(`\nServing the report at http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
   const child = spawn('node', ['scripts/serve.mjs', '--host', '127.0.0.1', '--port', port, '--dir', distDir], { cwd: root, stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
