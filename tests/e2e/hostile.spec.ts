@@ -431,8 +431,10 @@ async function crashingWorker(route: Route) {
 
 test.describe('engine faults', () => {
   const careers = '/chapters/07-careers/';
+  /** a change the build's results cannot answer (their file is gone), so the engine must, and fails as expected */
   async function figureFault(page: Page, expected: RegExp | string) {
     const check = watchScripts(page);
+    await page.route('**/data/figures/*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(careers);
     const fig = page.locator('figure#turnover-by-group');
     await fig.locator('select[name=group]').selectOption('gender');
@@ -451,6 +453,22 @@ test.describe('engine faults', () => {
     await page.goto('/data/sql/');
     const r = await runSQL(page, 'SELECT 1');
     expect(r.state).toBe('error');
+    expect(r.status).toBe('The query engine could not be loaded (duckdb-eh.wasm: HTTP 404).');
+  });
+
+  test('WASM 404 with the build\'s results in place: the figure changes without the engine; the console says it could not be loaded', async ({ page }) => {
+    const wasm: string[] = [];
+    page.on('request', (r) => void (/\.wasm$/.test(new URL(r.url()).pathname) && wasm.push(r.url())));
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(careers);
+    const fig = page.locator('figure#turnover-by-group');
+    await fig.locator('select[name=group]').selectOption('gender');
+    await expect(fig).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
+    await expect(fig).toHaveAttribute('data-source', 'results');
+    await expect(fig.locator('.status')).toHaveText('');
+    expect(wasm).toEqual([]);
+    await page.goto('/data/sql/');
+    const r = await runSQL(page, 'SELECT 1');
     expect(r.status).toBe('The query engine could not be loaded (duckdb-eh.wasm: HTTP 404).');
   });
 

@@ -431,17 +431,40 @@ test.describe('empty selections', () => {
 });
 
 test.describe('engine start', () => {
-  test('nothing heavy loads for a reader who does not come near a control; pointer on controls starts the engine, sent compressed', async ({ page }) => {
+  test('nothing heavy loads for a reader who does not come near a control; pointer on controls fetches the figure\'s results, sent compressed, and no engine', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 300 });
+    const heavy: { path: string; encoding?: string; type?: string; status: number }[] = [];
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (/\.wasm$|\/data\/figures\/.*\.json$/.test(path)) heavy.push({ path, encoding: r.headers()['content-encoding'], type: r.headers()['content-type'], status: r.status() });
+    });
+    await page.goto('/chapters/03-competency-today/');
+    await page.waitForTimeout(2000);
+    // the top of the page shows no figure controls: no engine, no results, no figure code
+    expect(heavy).toEqual([]);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /hydrate/.test(e.name)))).toBe(false);
+    const controls = page.locator('figure#competency-profile form.controls');
+    await controls.scrollIntoViewIfNeeded();
+    await controls.hover();
+    await expect.poll(() => heavy.filter((w) => w.status === 200).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1500);
+    const got = heavy.filter((w) => w.status === 200);
+    expect(got.map((w) => w.path)).toEqual(['/data/figures/competency-profile.json']);
+    expect(got[0].encoding).toBe('br');
+    expect(got[0].type).toMatch(/^application\/json/);
+    // the change is drawn from them
+    await page.locator('figure#competency-profile select[name=county]').selectOption('g_district');
+    await expect(page.locator('figure#competency-profile')).toHaveAttribute('data-source', 'results', { timeout: 30_000 });
+    expect(heavy.filter((w) => w.path.endsWith('.wasm'))).toEqual([]);
+  });
+
+  test('where the results cannot answer, intent starts the engine, sent compressed as application/wasm', async ({ page }) => {
+    await page.route('**/data/figures/*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
     const wasm: { encoding?: string; type?: string; status: number }[] = [];
     page.on('response', (r) => {
       if (/\.wasm$/.test(new URL(r.url()).pathname)) wasm.push({ encoding: r.headers()['content-encoding'], type: r.headers()['content-type'], status: r.status() });
     });
     await page.goto('/chapters/03-competency-today/');
-    await page.waitForTimeout(2000);
-    // the top of the page shows no figure controls: no engine, no figure code
-    expect(wasm).toEqual([]);
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /hydrate/.test(e.name)))).toBe(false);
     const controls = page.locator('figure#competency-profile form.controls');
     await controls.scrollIntoViewIfNeeded();
     await controls.hover();

@@ -22,6 +22,9 @@ import { bindNamed, DATA_VIEWS, viewsNamed, type ParamValue } from './params.ts'
 import { messages } from '../messages.ts';
 import { measure } from '../figures/perf.ts';
 import { tableRows } from './arrow-rows.ts';
+import { dataUrl } from './url.ts';
+
+export { dataUrl };
 
 export const START_TIMEOUT_MS = 30_000;
 export const QUERY_TIMEOUT_MS = 60_000;
@@ -48,11 +51,6 @@ let ready: Promise<Engine> | null = null;
 let lockedMode = false;
 /** test hook: lets a test shorten the timeouts (set before the page's scripts run) */
 const timeouts = () => ((globalThis as any).__engineTimeouts ?? {}) as { start?: number; query?: number };
-
-export function dataUrl(file: string): string {
-  const base = (import.meta.env.BASE_URL ?? '/').replace(/\/$/, '');
-  return new URL(`${base}/data/${file}`, window.location.href).href;
-}
 
 function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;

@@ -2,10 +2,11 @@
  * Loaded on every page with figures; kept tiny. The heavy part (DuckDB-WASM, Plot, the figure
  * specs) is imported only on the first interaction, or at once when the URL carries a view.
  *
- * Engine start on intent (issue #13): when a reader shows they may use a figure's controls — the
- * controls stay in view for INTENT_DWELL_MS, or the pointer or focus reaches them — the engine starts
- * in the background, so the first change finds it (nearly) ready. Readers who only scroll past, or
- * who asked to save data, download nothing.
+ * Warm-up on intent (issue #13): when a reader shows they may use a figure's controls — the
+ * controls stay in view for INTENT_DWELL_MS, or the pointer or focus reaches them — the figure code,
+ * the codebook and that figure's build-time results (a few KB: results.ts) load in the background,
+ * so the first change draws at once; the engine starts only for a figure whose views the results do
+ * not hold. Readers who only scroll past, or who asked to save data, download nothing.
  */
 import { messages } from '../messages.ts';
 import { markEmptyOptions } from './frame.ts';
@@ -22,13 +23,13 @@ const load = () => {
   return loading;
 };
 
-/** how long controls must stay on screen before the engine is started for them */
+/** how long controls must stay on screen before their figure is warmed up */
 export const INTENT_DWELL_MS = 700;
-let warmed = false;
-const warm = () => {
-  if (warmed) return;
-  warmed = true;
-  load().then((h) => h.warm()).catch(() => {});
+const warmed = new WeakSet<Element>();
+const warm = (fig: HTMLElement) => {
+  if (warmed.has(fig)) return;
+  warmed.add(fig);
+  load().then((h) => h.warm(fig)).catch(() => {});
 };
 const saveData = (navigator as any).connection?.saveData === true;
 const dwell = new Map<Element, ReturnType<typeof setTimeout>>();
@@ -37,7 +38,7 @@ const seen =
     ? new IntersectionObserver((entries) => {
         for (const e of entries) {
           clearTimeout(dwell.get(e.target));
-          if (e.isIntersecting) dwell.set(e.target, setTimeout(() => (seen?.disconnect(), warm()), INTENT_DWELL_MS));
+          if (e.isIntersecting) dwell.set(e.target, setTimeout(() => (seen?.unobserve(e.target), warm(e.target.closest('figure')!)), INTENT_DWELL_MS));
         }
       })
     : null;
@@ -48,8 +49,8 @@ for (const fig of document.querySelectorAll<HTMLElement>('figure[data-figure-id]
   controls?.addEventListener('submit', (e) => e.preventDefault());
   if (controls) {
     seen?.observe(controls);
-    controls.addEventListener('pointerenter', warm, { once: true });
-    controls.addEventListener('focusin', warm, { once: true });
+    controls.addEventListener('pointerenter', () => warm(fig), { once: true });
+    controls.addEventListener('focusin', () => warm(fig), { once: true });
   }
   markEmptyOptions(fig);
   fig.addEventListener('change', (e) => {

@@ -6,10 +6,11 @@
  *
  *   restoreFromURL: link → fromURL (version, migrations, codebook check) → show
  *   update:         a control's change → withParams (the form's values) → show
- *   show:           query DuckDB-WASM when the state has no rows → render(state)
+ *   show:           the state's rows from the build's results (results.ts) or, when they do not hold
+ *                   the view, from DuckDB-WASM → render(state)
  *   action:         downloads, from the state last shown (its rows and download name)
  */
-import { browserClient, dataUrl, EngineFault } from '../db/browser.ts';
+import { dataUrl } from '../db/url.ts';
 import { messages } from '../messages.ts';
 import { figures } from '../../figures/registry.ts';
 import type { Codebook } from '../codebook/types.ts';
@@ -22,6 +23,7 @@ import { decorateSVG, labelledCSV } from './download.ts';
 import { createState, downloadName, emptyHTML, emptySelectionText, figureView, fromURL, toURL, urlVersion, withParams, withRows, type FigureState, type Frame } from './state.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import { afterPaint, measure, timed } from './perf.ts';
+import { resultsMatch, viewRows, type FigureResults } from './results.ts';
 
 /** the page's language, from <html lang> */
 const lang: Lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
@@ -32,6 +34,31 @@ const codebook = () =>
     if (!r.ok) throw new Error(t(lang, 'figure.codebookError', { status: r.status }));
     return r.json();
   }));
+
+/** DuckDB-WASM, loaded (188 KB of JS, then the 18 MB engine) only when a view is not in the build's results */
+type Engine = typeof import('../db/browser.ts');
+let engineP: Promise<Engine> | null = null;
+const engine = () => (engineP ??= import('../db/browser.ts').catch((e) => ((engineP = null), Promise.reject(e))));
+/** test and bench hook: `__figureSource = 'engine'` (set before the page's scripts run) makes every view a query, as without results */
+const engineOnly = () => (globalThis as any).__figureSource === 'engine';
+
+const resultsP = new Map<string, Promise<unknown>>();
+/**
+ * The figure's build-time results (/data/figures/<id>.json, results.ts), or null: no controls, no
+ * file, a broken or stale one (other k or version). Null is not an error: the engine answers then.
+ */
+async function results(def: FigureDef, cb: Codebook): Promise<FigureResults | null> {
+  if (!def.params.length || engineOnly()) return null;
+  if (!resultsP.has(def.id))
+    resultsP.set(
+      def.id,
+      fetch(dataUrl(`figures/${def.id}.json`))
+        .then((r) => (r.ok ? r.json() : null))
+        .catch(() => null),
+    );
+  const file = await resultsP.get(def.id);
+  return resultsMatch(def, cb, file) ? file : null;
+}
 
 /** the state each figure is heading to (the latest change), and the state it shows (rendered, with rows) */
 const wanted = new WeakMap<HTMLElement, FigureState>();
@@ -69,10 +96,23 @@ function status(fig: HTMLElement, text: string, kind: 'info' | 'error' = 'info')
   el.dataset.kind = kind;
 }
 
-/** Starts the engine and fetches the codebook ahead of the first change (boot.ts, on intent); errors wait for that change. */
-export function warm() {
-  codebook().catch(() => (codebookP = null));
-  browserClient().ready().catch(() => {});
+const startEngine = () =>
+  engine()
+    .then((m) => m.browserClient().ready())
+    .catch(() => {});
+
+/**
+ * Ahead of the first change (boot.ts, on intent) or for a link: fetches the codebook and the
+ * figure's results, and starts the engine only when those cannot answer. Errors wait for the change.
+ */
+export function warm(fig?: HTMLElement) {
+  const def = fig ? figures[fig.dataset.figureId!] : undefined;
+  codebook()
+    .then((cb) => (def ? results(def, cb) : null))
+    .then((r) => {
+      if (!r) startEngine();
+    })
+    .catch(() => (codebookP = null));
 }
 
 /** The codebook, or null with the figure marked as failed and the reason shown (it could not be fetched). */
@@ -89,7 +129,7 @@ async function codebookFor(fig: HTMLElement): Promise<Codebook | null> {
 /** A link with this figure's keys: its state from the URL (old versions migrated), then shown. */
 export async function restoreFromURL(fig: HTMLElement) {
   const def = figures[fig.dataset.figureId!];
-  warm(); // engine and codebook in parallel
+  warm(fig); // codebook and results (or the engine) in parallel
   const cb = await codebookFor(fig);
   if (!cb) return;
   await show(fig, def, cb, fromURL(def, location.search, cb, openingParams(fig)));
@@ -126,14 +166,22 @@ async function show(fig: HTMLElement, def: FigureDef, cb: Codebook, state: Figur
     // no respondent at all: no query; the view says so in words rather than draw axes around nothing
     if (emptySelectionText(def, state.params, cb, frameOf(fig), lang)) state = withRows(state, []);
     if (!state.rows) {
-      const sql = timed('sql', () => figureSQL(def, cb));
       const tq = performance.now();
-      const raw = await browserClient().query(sql, { ...state.params });
-      const tr = measure('query', tq);
+      // the build ran the figure's SQL for every view its controls offer (results.ts); a copy, so a spec cannot change the file's rows
+      const built = await results(def, cb);
+      const pre = built && viewRows(def, built, state.params)?.map((r) => ({ ...r }));
       if (generation.get(fig) !== gen) return; // superseded by a newer change: that one renders
-      fig.dataset.queryMs = (tr - tq).toFixed(1);
-      const rows = timed('suppress', () => suppressSmallCells(def, raw, cb.k));
-      state = withRows(state, rows);
+      if (pre) {
+        state = withRows(state, pre);
+        fig.dataset.source = 'results';
+      } else {
+        const sql = timed('sql', () => figureSQL(def, cb));
+        const raw = await (await engine()).browserClient().query(sql, { ...state.params });
+        if (generation.get(fig) !== gen) return;
+        state = withRows(state, timed('suppress', () => suppressSmallCells(def, raw, cb.k)));
+        fig.dataset.source = 'engine';
+      }
+      fig.dataset.queryMs = (measure('query', tq) - tq).toFixed(1);
     }
     render(fig, def, cb, state);
     const ms = measure('total', t0) - t0;
@@ -151,7 +199,9 @@ async function show(fig: HTMLElement, def: FigureDef, cb: Codebook, state: Figur
   } catch (e) {
     if (generation.get(fig) !== gen) return;
     fig.dataset.state = 'error';
-    if (e instanceof EngineFault) {
+    const m = await engineP?.catch(() => null);
+    if (generation.get(fig) !== gen) return;
+    if (m && e instanceof m.EngineFault) {
       status(fig, messages.figureEngineFailed(e.message), 'error');
       // the engine is shared: say so on every figure whose controls depend on it
       if (e.kind === 'start')
