@@ -8,12 +8,17 @@
  *   - "before": identity files, the change made at once (no intent seen: the engine starts on the change);
  *   - "br": precompressed files, change at once;
  *   - "br+intent": precompressed, the pointer rests on the controls INTENT_MS before the change
- *     (the engine starts on intent, src/lib/figures/boot.ts); the time is change → redrawn.
- * Then warm re-query + redraw (median, p95) and JS loaded before interaction.
+ *     (the figure warms up on intent, src/lib/figures/boot.ts); the time is change → redrawn.
+ * A change or a link reads the build's results (lib/figures/results.ts, rebuilt here for the data
+ * swapped in); the "engine path" lines force DuckDB-WASM (`__figureSource = 'engine'`), as for a
+ * view the results do not hold. Then warm re-query + redraw (median, p95), both paths, and JS loaded
+ * before interaction.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { serveStatic } from '../src/lib/serve/static.mjs';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
+import { buildResults } from '../src/lib/figures/render-static.ts';
 import { compareAggregates } from '../src/lib/compare/aggregate.ts';
 import { nodeClient } from '../src/lib/db/node.ts';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,9 +36,10 @@ const median = (xs: number[]) => pct(xs, 0.5);
 const warmOnly = () => process.env.BENCH_WARM_ONLY === '1';
 const THROTTLE = { offline: false, latency: 40, downloadThroughput: (20e6 / 8), uploadThroughput: (20e6 / 8) };
 
-async function freshPage(browser: Browser, throttled: boolean): Promise<Page> {
+async function freshPage(browser: Browser, throttled: boolean, engine = false): Promise<Page> {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
+  if (engine) await page.addInitScript('globalThis.__figureSource = "engine"');
   // tsx keeps function names (esbuild keepNames): functions passed to page.evaluate may call __name
   await page.addInitScript('globalThis.__name = (f) => f');
   if (throttled) {
@@ -48,8 +54,8 @@ const waitReady = (page: Page, sel: string) =>
   page.waitForFunction((s) => document.querySelector(s)?.getAttribute('data-state') === 'ready', sel, { timeout: 180_000 });
 
 /** chapter page: cold first change of a figure control → redrawn, ms */
-async function coldFigure(browser: Browser, base: string, throttled: boolean, intent: boolean): Promise<number> {
-  const page = await freshPage(browser, throttled);
+async function coldFigure(browser: Browser, base: string, throttled: boolean, intent: boolean, engine = false): Promise<number> {
+  const page = await freshPage(browser, throttled, engine);
   await page.goto(base + PAGE, { waitUntil: 'load' });
   const fig = `figure#${FIG}`;
   if (intent) {
@@ -73,8 +79,8 @@ async function coldFigure(browser: Browser, base: string, throttled: boolean, in
  * chapter page opened from a shared link with a figure state: navigation start → the linked view drawn
  * (the figure's first `show` painted, data-paint-ms set), ms. The engine starts at load (boot.ts).
  */
-async function coldLink(browser: Browser, base: string, throttled: boolean): Promise<number> {
-  const page = await freshPage(browser, throttled);
+async function coldLink(browser: Browser, base: string, throttled: boolean, engine = false): Promise<number> {
+  const page = await freshPage(browser, throttled, engine);
   await page.goto(`${base}${PAGE}?${FIG}.county=h_county&${FIG}.dept=township_office`, { waitUntil: 'commit' });
   const fig = `figure#${FIG}`;
   await page.waitForFunction((s) => {
@@ -130,6 +136,21 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
   const aggMs = performance.now() - t0agg;
   writeFileSync(path.join(root, 'data', 'compare.json'), JSON.stringify(agg));
   for (const ext of ['.br', '.gz']) rmSync(path.join(root, 'data', 'compare.json' + ext), { force: true });
+  // each figure's results for this data, as the site build makes them (served precompressed there: brotli here too)
+  const t0res = performance.now();
+  let resultBytes = 0;
+  const resultsDir = path.join(root, 'data', 'figures');
+  for (const f of readdirSync(resultsDir).filter((f) => f.endsWith('.json'))) {
+    const id = f.replace(/\.json$/, '');
+    const def = (await import(`../src/figures/${id}/figure.ts`)).figure;
+    const text = JSON.stringify(await buildResults(def, dataDir));
+    writeFileSync(path.join(resultsDir, f), text);
+    const br = brotliCompressSync(text);
+    writeFileSync(path.join(resultsDir, f + '.br'), br);
+    rmSync(path.join(resultsDir, f + '.gz'), { force: true });
+    resultBytes += br.length;
+  }
+  const resMs = performance.now() - t0res;
   const plain = await serveStatic({ root, port, compression: false });
   const packed = await serveStatic({ root, port: port + 5, compression: true });
   const basePlain = `http://127.0.0.1:${port}`;
@@ -141,6 +162,7 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
   try {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     console.log(`-- ${label}   (load: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+    console.log(`   figure results (every view of every figure with controls) built in ${(resMs / 1000).toFixed(1)} s, ${(resultBytes / 1024).toFixed(0)} KB brotli in all`);
     if (!warmOnly()) console.log(`   JS before interaction: chapter ${await jsBefore(browser, base, PAGE, root)}; /compare/ ${await jsBefore(browser, base, '/compare/', root)}; /data/sql/ ${await jsBefore(browser, base, '/data/sql/', root)}`);
     const runs = async (f: () => Promise<number>) => {
       const xs: number[] = [];
@@ -154,14 +176,20 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
       console.log(`     chapter figure  br, no intent:                 ${await runs(() => coldFigure(browser, base, throttled, false))}`);
       console.log(`     chapter figure  br + intent (${INTENT_MS} ms hover):   ${await runs(() => coldFigure(browser, base, throttled, true))}`);
       console.log(`     shared link with state, br (navigation → view): ${await runs(() => coldLink(browser, base, throttled))}`);
+      console.log(`     engine path (a view not in the results), br, no intent: ${await runs(() => coldFigure(browser, base, throttled, false, true))}`);
+      console.log(`     engine path, shared link with state, br:        ${await runs(() => coldLink(browser, base, throttled, true))}`);
       console.log(`     SQL console     before (identity):             ${await runs(() => coldConsole(browser, basePlain, throttled))}`);
       console.log(`     SQL console     br:                            ${await runs(() => coldConsole(browser, base, throttled))}`);
     }
 
     // warm: re-query + redraw per figure kind, Parquet bytes per query, where the time goes
     const page = await freshPage(browser, false);
-    const w = await warmFigures(page, base, served);
-    for (const line of w) console.log(line);
+    console.log('   warm, from the results (what a reader gets):');
+    for (const line of await warmFigures(page, base, served)) console.log(line);
+    const enginePage = await freshPage(browser, false, true);
+    console.log('   warm, engine path (DuckDB-WASM, for views the results do not hold):');
+    for (const line of await warmFigures(enginePage, base, served)) console.log(line);
+    await enginePage.context().close();
     // /compare/: selection change → updated view
     await page.goto(base + '/compare/', { waitUntil: 'load' });
     await page.waitForFunction(() => document.querySelector('#compare-view')?.getAttribute('data-state') === 'ready');

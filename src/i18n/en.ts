@@ -143,6 +143,7 @@ export const en = {
   'data.tools': 'Tools: DuckDB {duckdb}, Node {node}.',
   'data.figures': 'Figures: rows, SQL and code to reproduce them',
   'data.rowsCsv': 'Rows (CSV, default view)',
+  'data.viewsJson': 'Every view (JSON: the rows for each choice of the controls, as the page draws them)',
   'data.parameters': 'parameters: {list}',
   'data.codebook': 'Codebook',
   'data.codebookSummary': '{variables} variables, {scales} scales, {competencies} competencies. Codebook version {version}.',

@@ -145,6 +145,7 @@ export const zh: Record<keyof typeof en, string> = {
   'data.tools': '工具：DuckDB {duckdb}，Node {node}。',
   'data.figures': '各图的数据行、SQL 与复现代码',
   'data.rowsCsv': '数据行（CSV，默认视图）',
+  'data.viewsJson': '全部视图（JSON：控件每种选择下的数据行，即页面所绘内容）',
   'data.parameters': '参数：{list}',
   'data.codebook': '编码手册',
   'data.codebookSummary': '共 {variables} 个变量、{scales} 个量表、{competencies} 项胜任力。编码手册版本 {version}。',

@@ -97,7 +97,9 @@ WHERE scope = $county AND by_var = $group AND ${measureFilter}`;
 }
 
 /** SQL for the 95% Wilson interval of a proportion column `p` over `n` answers (one formula, used by every share figure). */
-export function wilsonSQL(p: string, n: string): string {
+export function wilsonSQL(p: string, nColumn: string): string {
+  // as DOUBLE: n is an integer column, and 4 * n * n overflows INT32 from n = 23,171 (training-barriers at 100k respondents)
+  const n = `${nColumn}::DOUBLE`;
   const z2 = '1.96^2';
   const centre = `(${p} + ${z2} / (2 * ${n}))`;
   const half = `1.96 * sqrt(${p} * (1 - ${p}) / ${n} + ${z2} / (4 * ${n} * ${n}))`;

@@ -13,6 +13,7 @@ import { figureText } from './text.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { resolveParams } from './options.ts';
 import { figureSQL } from './sql.ts';
+import { figureResults, type FigureResults } from './results.ts';
 
 export const DATA_DIR = process.env.REPORT_DATA_DIR ?? 'public/data';
 export const STATIC_WIDTH = 760;
@@ -71,10 +72,21 @@ export const FRAME_COLUMNS: Partial<Record<import('./types.ts').ControlKind, str
  * drawing an empty chart (issue #13). Only presence is published, never a count; figures with fewer
  * than two frame controls get null (a single control's options are all present in the data).
  */
-export async function frameCombos(def: FigureDef): Promise<{ params: string[]; present: string[][] } | null> {
+export async function frameCombos(def: FigureDef, dataDir = DATA_DIR): Promise<{ params: string[]; present: string[][] } | null> {
   const frame = def.params.filter((p) => FRAME_COLUMNS[p.kind]);
   if (frame.length < 2) return null;
   const cols = frame.map((p) => FRAME_COLUMNS[p.kind]!);
-  const rows = await nodeClient(DATA_DIR).query(`SELECT DISTINCT ${cols.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')} FROM respondents ORDER BY ALL`, {});
+  const rows = await nodeClient(dataDir).query(`SELECT DISTINCT ${cols.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')} FROM respondents ORDER BY ALL`, {});
   return { params: frame.map((p) => p.name), present: rows.map((r: any) => cols.map((c) => String(r[c]))) };
+}
+
+/**
+ * The figure's build-time results (results.ts) for the data in `dataDir`: its SQL run for every view
+ * its controls offer, small cells suppressed. The site build publishes them (pages/data/figures/[id].json.ts);
+ * the bench rebuilds them for the larger data it swaps in.
+ */
+export async function buildResults(def: FigureDef, dataDir = DATA_DIR): Promise<FigureResults | null> {
+  const cb = dataDir === DATA_DIR ? publishedCodebook() : (JSON.parse(readFileSync(path.join(dataDir, 'codebook.json'), 'utf8')) as Codebook);
+  const sql = figureSQL(def, cb);
+  return figureResults(def, cb, await frameCombos(def, dataDir), async (p) => suppressSmallCells(def, await nodeClient(dataDir).query(sql, p), cb.k));
 }

@@ -19,6 +19,7 @@ import type { Codebook } from '../codebook/types.ts';
 import type { FigureDef, Row } from './types.ts';
 import { controlOptions } from './options.ts';
 import { emptySelectionText, urlVersion, type Frame } from './state.ts';
+import { figureAvailability } from './needs.ts';
 
 /** a figure with more combinations than this is left to the engine (its file would be large, its build slow) */
 export const MAX_VIEWS = 400;
@@ -47,6 +48,9 @@ export function controlCombos(def: FigureDef, cb: Codebook): Record<string, stri
   }
   return combos;
 }
+
+/** Whether the build publishes the figure's results: it has controls, this survey measured it, and it has at most MAX_VIEWS views. */
+export const publishesResults = (def: FigureDef, cb: Codebook): boolean => def.params.length > 0 && !figureAvailability(def, cb).notMeasured && controlCombos(def, cb).length <= MAX_VIEWS;
 
 /**
  * The figure's results file, or null when it has no controls or more than MAX_VIEWS combinations.
