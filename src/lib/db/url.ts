@@ -3,3 +3,6 @@ export function dataUrl(file: string): string {
   const base = (import.meta.env.BASE_URL ?? '/').replace(/\/$/, '');
   return new URL(`${base}/data/${file}`, window.location.href).href;
 }
+
+/** A figure's build-time results (lib/figures/results.ts), published by src/pages/data/figures/[id].json.ts. */
+export const resultsUrl = (figureId: string): string => dataUrl(`figures/${figureId}.json`);

@@ -10,6 +10,8 @@
  */
 import { messages } from '../messages.ts';
 import { markEmptyOptions } from './frame.ts';
+import { fetchJSON } from './fetch-once.ts';
+import { dataUrl, resultsUrl } from '../db/url.ts';
 
 type Hydrate = typeof import('./hydrate.ts');
 let loading: Promise<Hydrate> | null = null;
@@ -62,5 +64,10 @@ for (const fig of document.querySelectorAll<HTMLElement>('figure[data-figure-id]
     if (btn) load().then((h) => h.action(fig, btn.dataset.action!)).catch(() => {});
   });
   const keys = [...new URLSearchParams(location.search).keys()];
-  if (keys.some((k) => k.startsWith(id + '.'))) load().then((h) => h.restoreFromURL(fig)).catch(() => {});
+  if (keys.some((k) => k.startsWith(id + '.'))) {
+    // a link: what the view needs is fetched now, beside the figure code rather than after it
+    fetchJSON(dataUrl('codebook.json'));
+    if (fig.dataset.results !== undefined) fetchJSON(resultsUrl(id));
+    load().then((h) => h.restoreFromURL(fig)).catch(() => {});
+  }
 }

@@ -10,7 +10,8 @@
  *                   the view, from DuckDB-WASM → render(state)
  *   action:         downloads, from the state last shown (its rows and download name)
  */
-import { dataUrl } from '../db/url.ts';
+import { dataUrl, resultsUrl } from '../db/url.ts';
+import { fetchJSON } from './fetch-once.ts';
 import { messages } from '../messages.ts';
 import { figures } from '../../figures/registry.ts';
 import type { Codebook } from '../codebook/types.ts';
@@ -30,9 +31,9 @@ const lang: Lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
 
 let codebookP: Promise<Codebook> | null = null;
 const codebook = () =>
-  (codebookP ??= fetch(dataUrl('codebook.json')).then((r) => {
-    if (!r.ok) throw new Error(t(lang, 'figure.codebookError', { status: r.status }));
-    return r.json();
+  (codebookP ??= fetchJSON(dataUrl('codebook.json')).then((r) => {
+    if (!r.ok) throw new Error(r.error && r.status === 0 ? `codebook.json: ${r.error}` : t(lang, 'figure.codebookError', { status: r.status }));
+    return r.json as Codebook;
   }));
 
 /** DuckDB-WASM, loaded (188 KB of JS, then the 18 MB engine) only when a view is not in the build's results */
@@ -42,21 +43,17 @@ const engine = () => (engineP ??= import('../db/browser.ts').catch((e) => ((engi
 /** test and bench hook: `__figureSource = 'engine'` (set before the page's scripts run) makes every view a query, as without results */
 const engineOnly = () => (globalThis as any).__figureSource === 'engine';
 
-const resultsP = new Map<string, Promise<unknown>>();
+const resultsOf = new Map<string, Promise<unknown>>();
 /**
- * The figure's build-time results (/data/figures/<id>.json, results.ts), or null: no controls, no
- * file, a broken or stale one (other k or version). Null is not an error: the engine answers then.
+ * The figure's build-time results (/data/figures/<id>.json, results.ts), or null: none published
+ * (no controls, more than MAX_VIEWS views), no file, a broken or stale one (other k or version). Null is not an error: the engine answers then.
  */
-async function results(def: FigureDef, cb: Codebook): Promise<FigureResults | null> {
-  if (!def.params.length || engineOnly()) return null;
-  if (!resultsP.has(def.id))
-    resultsP.set(
-      def.id,
-      fetch(dataUrl(`figures/${def.id}.json`))
-        .then((r) => (r.ok ? r.json() : null))
-        .catch(() => null),
-    );
-  const file = await resultsP.get(def.id);
+async function results(fig: HTMLElement, def: FigureDef, cb: Codebook): Promise<FigureResults | null> {
+  // data-results: the build published them for this figure (Figure.astro, publishesResults)
+  if (fig.dataset.results === undefined || engineOnly()) return null;
+  // one attempt per page: a missing or broken file is not asked for again on every change
+  if (!resultsOf.has(def.id)) resultsOf.set(def.id, fetchJSON(resultsUrl(def.id)).then((r) => r.json));
+  const file = await resultsOf.get(def.id);
   return resultsMatch(def, cb, file) ? file : null;
 }
 
@@ -108,7 +105,7 @@ const startEngine = () =>
 export function warm(fig?: HTMLElement) {
   const def = fig ? figures[fig.dataset.figureId!] : undefined;
   codebook()
-    .then((cb) => (def ? results(def, cb) : null))
+    .then((cb) => (fig && def ? results(fig, def, cb) : null))
     .then((r) => {
       if (!r) startEngine();
     })
@@ -168,7 +165,7 @@ async function show(fig: HTMLElement, def: FigureDef, cb: Codebook, state: Figur
     if (!state.rows) {
       const tq = performance.now();
       // the build ran the figure's SQL for every view its controls offer (results.ts); a copy, so a spec cannot change the file's rows
-      const built = await results(def, cb);
+      const built = await results(fig, def, cb);
       const pre = built && viewRows(def, built, state.params)?.map((r) => ({ ...r }));
       if (generation.get(fig) !== gen) return; // superseded by a newer change: that one renders
       if (pre) {
