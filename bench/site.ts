@@ -79,6 +79,8 @@ async function coldFigure(browser: Browser, base: string, throttled: boolean, in
  * chapter page opened from a shared link with a figure state: navigation start → the linked view drawn
  * (the figure's first `show` painted, data-paint-ms set), ms. The engine starts at load (boot.ts).
  */
+/** the same runs, measured from the page's DOMContentLoaded (the page itself loaded, as for a first change) */
+const sinceLoaded: number[] = [];
 async function coldLink(browser: Browser, base: string, throttled: boolean, engine = false): Promise<number> {
   const page = await freshPage(browser, throttled, engine);
   await page.goto(`${base}${PAGE}?${FIG}.county=h_county&${FIG}.dept=township_office`, { waitUntil: 'commit' });
@@ -90,11 +92,13 @@ async function coldLink(browser: Browser, base: string, throttled: boolean, engi
   const ms = await page.evaluate((s) => {
     const f = document.querySelector<HTMLElement>(s)!;
     // the view is the link's: its controls say so (the bench would otherwise time the static default)
-    if (f.querySelector<HTMLSelectElement>('select[name=county]')!.value !== 'h_county') return NaN;
-    return performance.now();
+    if (f.querySelector<HTMLSelectElement>('select[name=county]')!.value !== 'h_county') return [NaN, NaN];
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return [performance.now(), performance.now() - nav.domContentLoadedEventEnd];
   }, fig);
+  sinceLoaded.push(ms[1]);
   await page.context().close();
-  return ms;
+  return ms[0];
 }
 
 /** SQL console: cold first query → result, ms */
@@ -175,7 +179,9 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
       console.log(`     chapter figure  before (identity, no intent): ${await runs(() => coldFigure(browser, basePlain, throttled, false))}`);
       console.log(`     chapter figure  br, no intent:                 ${await runs(() => coldFigure(browser, base, throttled, false))}`);
       console.log(`     chapter figure  br + intent (${INTENT_MS} ms hover):   ${await runs(() => coldFigure(browser, base, throttled, true))}`);
+      sinceLoaded.length = 0;
       console.log(`     shared link with state, br (navigation → view): ${await runs(() => coldLink(browser, base, throttled))}`);
+      console.log(`       of which after the page's DOMContentLoaded:   ${median(sinceLoaded).toFixed(0)} ms [${sinceLoaded.map((x) => x.toFixed(0)).join(', ')}]`);
       console.log(`     engine path (a view not in the results), br, no intent: ${await runs(() => coldFigure(browser, base, throttled, false, true))}`);
       console.log(`     engine path, shared link with state, br:        ${await runs(() => coldLink(browser, base, throttled, true))}`);
       console.log(`     SQL console     before (identity):             ${await runs(() => coldConsole(browser, basePlain, throttled))}`);
