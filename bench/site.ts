@@ -75,12 +75,13 @@ async function coldFigure(browser: Browser, base: string, throttled: boolean, in
   return t1 - t0;
 }
 
+/** coldLink's runs, measured from the page's DOMContentLoaded (the page itself loaded, as for a first change) */
+const sinceLoaded: number[] = [];
 /**
  * chapter page opened from a shared link with a figure state: navigation start → the linked view drawn
- * (the figure's first `show` painted, data-paint-ms set), ms. The engine starts at load (boot.ts).
+ * (the figure's first `show` painted, data-paint-ms set), ms. The figure code, codebook and results (or,
+ * on the engine path, the engine) load at once (boot.ts).
  */
-/** the same runs, measured from the page's DOMContentLoaded (the page itself loaded, as for a first change) */
-const sinceLoaded: number[] = [];
 async function coldLink(browser: Browser, base: string, throttled: boolean, engine = false): Promise<number> {
   const page = await freshPage(browser, throttled, engine);
   await page.goto(`${base}${PAGE}?${FIG}.county=h_county&${FIG}.dept=township_office`, { waitUntil: 'commit' });

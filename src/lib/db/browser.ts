@@ -24,8 +24,6 @@ import { measure } from '../figures/perf.ts';
 import { tableRows } from './arrow-rows.ts';
 import { dataUrl } from './url.ts';
 
-export { dataUrl };
-
 export const START_TIMEOUT_MS = 30_000;
 export const QUERY_TIMEOUT_MS = 60_000;
 

@@ -11,7 +11,7 @@
 import { messages } from '../messages.ts';
 import { markEmptyOptions } from './frame.ts';
 import { fetchJSON } from './fetch-once.ts';
-import { dataUrl, resultsUrl } from '../db/url.ts';
+import { codebookUrl, resultsUrl } from '../db/url.ts';
 
 type Hydrate = typeof import('./hydrate.ts');
 let loading: Promise<Hydrate> | null = null;
@@ -66,7 +66,7 @@ for (const fig of document.querySelectorAll<HTMLElement>('figure[data-figure-id]
   const keys = [...new URLSearchParams(location.search).keys()];
   if (keys.some((k) => k.startsWith(id + '.'))) {
     // a link: what the view needs is fetched now, beside the figure code rather than after it
-    fetchJSON(dataUrl('codebook.json'));
+    fetchJSON(codebookUrl());
     if (fig.dataset.results !== undefined) fetchJSON(resultsUrl(id));
     load().then((h) => h.restoreFromURL(fig)).catch(() => {});
   }

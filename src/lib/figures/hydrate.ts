@@ -10,7 +10,7 @@
  *                   the view, from DuckDB-WASM → render(state)
  *   action:         downloads, from the state last shown (its rows and download name)
  */
-import { dataUrl, resultsUrl } from '../db/url.ts';
+import { codebookUrl, resultsUrl } from '../db/url.ts';
 import { fetchJSON } from './fetch-once.ts';
 import { messages } from '../messages.ts';
 import { figures } from '../../figures/registry.ts';
@@ -31,7 +31,7 @@ const lang: Lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
 
 let codebookP: Promise<Codebook> | null = null;
 const codebook = () =>
-  (codebookP ??= fetchJSON(dataUrl('codebook.json')).then((r) => {
+  (codebookP ??= fetchJSON(codebookUrl()).then((r) => {
     if (!r.ok) throw new Error(r.error && r.status === 0 ? `codebook.json: ${r.error}` : t(lang, 'figure.codebookError', { status: r.status }));
     return r.json as Codebook;
   }));
@@ -102,10 +102,9 @@ const startEngine = () =>
  * Ahead of the first change (boot.ts, on intent) or for a link: fetches the codebook and the
  * figure's results, and starts the engine only when those cannot answer. Errors wait for the change.
  */
-export function warm(fig?: HTMLElement) {
-  const def = fig ? figures[fig.dataset.figureId!] : undefined;
+export function warm(fig: HTMLElement) {
   codebook()
-    .then((cb) => (fig && def ? results(fig, def, cb) : null))
+    .then((cb) => results(fig, figures[fig.dataset.figureId!], cb))
     .then((r) => {
       if (!r) startEngine();
     })

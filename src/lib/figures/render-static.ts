@@ -41,9 +41,12 @@ export function defaultParams(def: FigureDef): Record<string, string> {
   return resolveParams(def, {}, publishedCodebook()).params;
 }
 
-export async function figureRows(def: FigureDef, params = defaultParams(def)): Promise<Row[]> {
-  const raw = await nodeClient(DATA_DIR).query(figureSQL(def, publishedCodebook()), params);
-  return suppressSmallCells(def, raw, publishedCodebook().k);
+/** the codebook published beside the data in `dataDir` (the build's own, read once, for DATA_DIR) */
+const codebookAt = (dataDir: string): Codebook => (dataDir === DATA_DIR ? publishedCodebook() : (JSON.parse(readFileSync(path.join(dataDir, 'codebook.json'), 'utf8')) as Codebook));
+
+export async function figureRows(def: FigureDef, params = defaultParams(def), dataDir = DATA_DIR): Promise<Row[]> {
+  const cb = codebookAt(dataDir);
+  return suppressSmallCells(def, await nodeClient(dataDir).query(figureSQL(def, cb), params), cb.k);
 }
 
 export async function renderStatic(def: FigureDef, params = defaultParams(def), lang: Lang = 'en') {
@@ -86,7 +89,6 @@ export async function frameCombos(def: FigureDef, dataDir = DATA_DIR): Promise<{
  * the bench rebuilds them for the larger data it swaps in.
  */
 export async function buildResults(def: FigureDef, dataDir = DATA_DIR): Promise<FigureResults | null> {
-  const cb = dataDir === DATA_DIR ? publishedCodebook() : (JSON.parse(readFileSync(path.join(dataDir, 'codebook.json'), 'utf8')) as Codebook);
-  const sql = figureSQL(def, cb);
-  return figureResults(def, cb, await frameCombos(def, dataDir), async (p) => suppressSmallCells(def, await nodeClient(dataDir).query(sql, p), cb.k));
+  const cb = codebookAt(dataDir);
+  return figureResults(def, cb, await frameCombos(def, dataDir), (p) => figureRows(def, p, dataDir));
 }

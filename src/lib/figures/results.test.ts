@@ -10,8 +10,7 @@ import { figureRows, frameCombos, publishedCodebook } from './render-static.ts';
 import { controlOptions } from './options.ts';
 import { figureSQL } from './sql.ts';
 import { totalN } from './rows.ts';
-import { figureAvailability } from './needs.ts';
-import { controlCombos, figureResults, MAX_VIEWS, resultsMatch, viewKey, viewRows, type FigureResults } from './results.ts';
+import { controlCombos, figureResults, MAX_VIEWS, publishesResults, resultsMatch, viewKey, viewRows, type FigureResults } from './results.ts';
 import { urlVersion } from './state.ts';
 import { figure as profile } from '../../figures/competency-profile/figure.ts';
 import type { Codebook } from '../codebook/types.ts';
@@ -46,7 +45,7 @@ describe.skipIf(!published)('results on the published data', () => {
     }
   });
 
-  for (const def of Object.values(figures).filter((d) => d.params.length && !figureAvailability(d, publishedCodebook()).notMeasured)) {
+  for (const def of Object.values(figures).filter((d) => publishesResults(d, publishedCodebook()))) {
     it(`${def.id}: every view with respondents is in the file with the figure's rows, and only those`, async () => {
       const file = await figureResults(def, cb, await frameCombos(def), (p) => figureRows(def, p));
       expect(file).not.toBeNull();
