@@ -10,7 +10,7 @@
 // kinds|all|/a/,/b/` (default kinds: one page of each kind, en and zh), `--lighthouse-presets mobile,desktop`,
 // `--lighthouse-json DIR` (keep the full reports), `--lighthouse-dist DIR` (another build, e.g. a copy of an older dist/).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync, cpSync, existsSync } from 'node:fs';
+import { mkdtempSync, statSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from '../scripts/args.ts';
@@ -26,7 +26,7 @@ const grab = (text: string, re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
 
 const dataDirs: Record<number, string> = {};
 if (sizes.length) console.log('\n== Data: generate + build ==');
-if (sizes.length) console.log('respondents   generate_s  gen_peak_MB  csv_MB   build_s  build_cpu_s  anonymise_s  aggregates_s  build_peak_MB  respondents.parquet_MB  competency.parquet_MB');
+if (sizes.length) console.log('respondents   generate_s  gen_peak_MB  csv_MB   build_s  build_cpu_s  anonymise_s  aggregates_s  build_peak_MB  respondents.parquet_MB  respondents.csv_MB  published_MB');
 for (const n of sizes) {
   // --data-cache DIR: the data built earlier for this size in DIR/data-<n> (nothing generated or built, nothing timed)
   const built = args['data-cache'] ? path.join(args['data-cache'], `data-${n}`) : '';
@@ -55,7 +55,9 @@ for (const n of sizes) {
       String(grab(b, /aggregates ([\d.]+) s/)).padEnd(13),
       String(grab(b, /peak RSS (\d+) MB/)).padEnd(14),
       mb(path.join(out, 'respondents.parquet')).padEnd(23),
-      mb(path.join(out, 'competency.parquet')),
+      mb(path.join(out, 'respondents.csv')).padEnd(19),
+      // everything the build publishes (the manifest's files)
+      (JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).files.reduce((a: number, f: { bytes: number }) => a + f.bytes, 0) / 1048576).toFixed(2),
     ].join(' '),
   );
 }

@@ -130,7 +130,7 @@ export async function benchSite(dataDir: string, label: string, port = 4411) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'bench-site-'));
   cpSync(process.env.BENCH_DIST ?? 'dist', root, { recursive: true });
   // the data files of this size (their precompressed copies of the default build would be stale)
-  for (const f of ['respondents.parquet', 'competency.parquet', 'competency_cube.parquet', 'dimension_cube.parquet', 'groups.parquet', 'codebook.json']) {
+  for (const f of ['respondents.parquet', 'competency_cube.parquet', 'dimension_cube.parquet', 'groups.parquet', 'codebook.json']) {
     // (a data folder built before the cubes existed has none: the dist of that time does not read them)
     if (!existsSync(path.join(dataDir, f))) continue;
     cpSync(path.join(dataDir, f), path.join(root, 'data', f));

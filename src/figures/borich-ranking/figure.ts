@@ -15,7 +15,7 @@ export const figure: FigureDef = {
   caption:
     'Competencies ranked by the Borich mean weighted discrepancy score (the gap between importance and proficiency, weighted by how important the competency is). The top of the list is where training should start.',
   alt: 'Bar chart ranking competencies by Borich MWDS, highest first.',
-  source: 'competency.parquet (read through its sums in competency_cube.parquet); MWDS = mean(importance − proficiency) × mean(importance).',
+  source: 'The competency view of respondents.parquet (read through its sums in competency_cube.parquet); MWDS = mean(importance − proficiency) × mean(importance).',
   params: [
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },

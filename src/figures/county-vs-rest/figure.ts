@@ -9,7 +9,7 @@ export const figure: FigureDef = {
   title: 'One county against all others, by competency dimension',
   caption: 'Mean gap (importance − proficiency) in each dimension, with its 95% confidence interval, for the chosen county (red) and for all other respondents (light blue); the table also gives mean proficiency.',
   alt: 'Paired dot plot of mean gap per dimension for the chosen county and for the rest of the sample.',
-  source: 'competency.parquet, read through dimension_cube.parquet (each respondent\'s mean in a dimension, summed).',
+  source: 'The competency view of respondents.parquet, read through dimension_cube.parquet (each respondent\'s mean in a dimension, summed).',
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'h_county' }],
   sql: `-- dimension_cube.parquet: per county × department × dimension, sums over respondents of each
 -- respondent's mean proficiency and mean gap in the dimension; n = respondents

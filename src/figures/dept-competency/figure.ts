@@ -10,7 +10,7 @@ export const figure: FigureDef = {
   title: 'Competency profile of petition staff against other departments',
   caption: 'Mean self-rated proficiency in every competency for each type of department (the table also gives the gap).',
   alt: 'Dot plot of mean proficiency per competency, one colour per department type.',
-  source: 'competency.parquet, read through its sums in competency_cube.parquet.',
+  source: 'The competency view of respondents.parquet, read through its sums in competency_cube.parquet.',
   params: [{ name: 'county', label: 'County', kind: 'county', default: 'all' }],
   sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n
 SELECT competency, dept_type, sum(n)::INTEGER AS n,

@@ -12,7 +12,7 @@ export const figure: FigureDef = {
   caption:
     'Each cell is the mean gap (importance − proficiency) for one county and competency; darker red means a larger training need. Cells with fewer than k respondents are left blank and marked "suppressed".',
   alt: 'Heatmap of mean training gaps, counties in rows and competencies in columns.',
-  source: 'competency.parquet (read through its sums in competency_cube.parquet): gap = importance − proficiency per respondent and competency.',
+  source: 'The competency view of respondents.parquet (read through its sums in competency_cube.parquet): gap = importance − proficiency per respondent and competency.',
   params: [{ name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' }],
   sql: `-- sums per county × department × competency (competency_cube.parquet): mean = sum / n
 SELECT county, competency,

@@ -13,7 +13,7 @@ export const figure: FigureDef = {
   caption:
     'Each dot is a competency: its mean proficiency (x) against its mean importance (y). The dashed lines are the means over all competencies. Top left — important but weak — is where training should concentrate.',
   alt: 'Scatter plot of competencies by mean proficiency and mean importance with quadrant lines at the means.',
-  source: 'competency.parquet (proficiency and importance scale scores), read through its sums in competency_cube.parquet.',
+  source: 'The competency view of respondents.parquet (proficiency and importance scale scores), read through its sums in competency_cube.parquet.',
   params: [
     { name: 'county', label: 'County', kind: 'county', default: 'all' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },

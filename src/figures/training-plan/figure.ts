@@ -11,7 +11,7 @@ export const figure: FigureDef = {
   caption:
     'The five competencies with the highest Borich priority for the chosen county and department, each with the training content, format and Kirkpatrick evaluation level that suit it. Change the county to get its plan.',
   alt: 'Table of the top five training priorities with content, format and evaluation level.',
-  source: 'Priorities: Borich MWDS from competency.parquet (through competency_cube.parquet); plan elements: src/lib/model/plan.ts.',
+  source: 'Priorities: Borich MWDS from the competency view of respondents.parquet (through competency_cube.parquet); plan elements: src/lib/model/plan.ts.',
   params: [
     { name: 'county', label: 'County', kind: 'county', default: 'h_county' },
     { name: 'dept', label: 'Department', kind: 'dept_type', default: 'all' },

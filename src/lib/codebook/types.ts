@@ -145,6 +145,8 @@ export interface Codebook {
   scales: Scale[];
   dimensions: Dimension[];
   competencies: Competency[];
+  /** published codebook only: SQL of the views derived from the published files (src/lib/db/params.ts, DERIVED_VIEWS), written by the build */
+  views?: Record<string, string>;
   /** the declared disclosure scenario (src/lib/codebook/disclosure.ts); absent = none declared */
   disclosure?: import('./disclosure.ts').DisclosureScenario;
   /** survey-wide codes that mean "no answer" (e.g. -9, -8); each variable may add its own. */

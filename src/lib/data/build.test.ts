@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { generateSurvey } from '../synthetic/generate.ts';
 import { buildData } from './build.ts';
 import { ValidationFailed } from './validate.ts';
 import { openDuck, rows } from './duck.ts';
+import { nodeClient } from '../db/node.ts';
 
 const codebook = loadCodebook('data/codebook.yaml');
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'build-test-'));
@@ -26,16 +27,14 @@ describe('data build', () => {
   it('gives byte-identical Parquet for the same input', async () => {
     const out2 = tmp();
     await buildData({ rawDir: raw, outDir: out2, codebook });
-    for (const f of ['respondents.parquet', 'competency.parquet', 'manifest.json']) expect(hash(path.join(out2, f)), f).toBe(hash(path.join(out, f)));
+    for (const f of ['respondents.parquet', 'competency_cube.parquet', 'dimension_cube.parquet', 'groups.parquet', 'codebook.json', 'disclosure.json', 'manifest.json'])
+      expect(hash(path.join(out2, f)), f).toBe(hash(path.join(out, f)));
   });
 
-  it('writes the microdata files in key order, in full row groups (no sort: written by ordered scans)', async () => {
+  it('writes the microdata file in key order, in full row groups (no sort: written by an ordered scan)', async () => {
     const conn = await openDuck({ threads: 1 });
     await conn.run('SET threads = 1'); // file order
-    for (const [f, key] of [
-      ['respondents.parquet', 'county, dept_type, rid'],
-      ['competency.parquet', 'competency, county, dept_type, rid'],
-    ]) {
+    for (const [f, key] of [['respondents.parquet', 'county, dept_type, rid']]) {
       const file = path.join(out, f);
       const [r] = await rows<{ n: number; bad: number }>(
         conn,
@@ -48,9 +47,27 @@ describe('data build', () => {
       expect(groups.slice(0, -1).every((n) => n === 16384), `${f}: row groups ${groups.join(', ')}`).toBe(true);
       expect(groups.reduce((a, b) => a + b, 0)).toBe(r.n);
     }
-    // the competency file has more than one row group here (1200 × 15 rows), so the check above bites
+  });
+
+  it('publishes the competency long table as a view of respondents.parquet (its SQL in codebook.json), not as a file', async () => {
     const m = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-    expect(m.files.find((x: any) => x.name === 'competency.parquet').rows).toBeGreaterThan(16384);
+    expect(m.files.map((f: any) => f.name)).not.toContain('competency.parquet');
+    expect(existsSync(path.join(out, 'competency.parquet'))).toBe(false);
+    const cb = JSON.parse(readFileSync(path.join(out, 'codebook.json'), 'utf8'));
+    expect(cb.views.competency).toMatch(/FROM respondents/);
+    const db = nodeClient(out);
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM competency');
+    expect(n).toBe(m.files.find((f: any) => f.name === 'respondents.parquet').rows * codebook.competencies.length);
+    // each competency's rows are the respondents' own scale scores, read here straight from the file
+    for (const c of [codebook.competencies[0], codebook.competencies[7]]) {
+      const pro = codebook.scales.find((x) => x.id === c.proficiency)!.score;
+      const imp = codebook.scales.find((x) => x.id === c.importance)!.score;
+      const [d] = await db.query<{ rows: number; off: number }>(
+        `SELECT count(*)::INTEGER AS rows, count(*) FILTER (WHERE c.county IS DISTINCT FROM r.county OR c.dept_type IS DISTINCT FROM r.dept_type OR c.proficiency IS DISTINCT FROM r.${pro} OR c.importance IS DISTINCT FROM r.${imp} OR c.gap IS DISTINCT FROM r.${imp} - r.${pro} OR c.dimension <> '${c.dimension}')::INTEGER AS off
+         FROM (SELECT * FROM competency WHERE competency = '${c.id}') c FULL JOIN read_parquet('${out}/respondents.parquet') r USING (rid)`,
+      );
+      expect(d, c.id).toEqual({ rows: n / codebook.competencies.length, off: 0 });
+    }
   });
 
   it('publishes no direct identifier, and no identifier value appears anywhere in the published files', async () => {
@@ -89,7 +106,6 @@ describe('data build', () => {
     const m = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(m.source).toMatchObject({ kind: 'synthetic', seed: 7, respondents: 1200 });
     for (const f of m.files) expect(hash(path.join(out, f.name))).toBe(f.sha256);
-    expect(m.files.find((f: any) => f.name === 'competency.parquet').rows).toBe(m.files.find((f: any) => f.name === 'respondents.parquet').rows * codebook.competencies.length);
   });
 
   it('publishes nothing when validation fails', async () => {

@@ -48,6 +48,9 @@ export interface Manifest {
   tools: Record<string, string>;
 }
 
+/** a full-detail record's source row (1-based data row of the raw CSV): the typed table is stored in the file's order */
+const sourceRow = (alias?: string) => `(${alias ? `${alias}.` : ''}rowid + 1)`;
+
 /** the order of the microdata files' rows (the competency file: by competency, then this) */
 export const RESPONDENTS_ORDER = 'county, dept_type, rid';
 
@@ -128,18 +131,22 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   // at 100,000 respondents the long table 3.5 instead of 5.3 CPU-s — but at a million the build's peak
   // RSS rose from 1.6–1.9 GB to 2.38 GB, over the 2 GB target.)
   // Read everything as text: validation decides what is valid, nothing is coerced silently.
-  // A view, not a table: each pass streams the file (validation once, the typed table once).
+  // A view, not a table: each pass streams the file (validation once, the typed table once), on every
+  // thread. Rows are not numbered there: row_number() OVER () would read the file on one thread. A
+  // row's number is its position, which the typed table keeps (preserve_insertion_order): its rowid + 1.
+  // Only a file with problems is read again, numbered, to name the rows (`raw_rows`).
   stage('reading and validating the raw data');
   await conn.run(
-    `CREATE VIEW raw AS SELECT row_number() OVER () AS _row, * FROM read_csv(${lit(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = false, auto_detect = false, columns = ${await headerColumns(file)})`,
+    `CREATE VIEW raw AS SELECT * FROM read_csv(${lit(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = false, auto_detect = false, columns = ${await headerColumns(file)})`,
   );
+  await conn.run(`CREATE VIEW raw_rows AS SELECT row_number() OVER () AS _row, * FROM raw`);
   const notCSV = (e: unknown) =>
     new ValidationFailed([{ file, row: null, column: null, value: null, expected: 'a well-formed CSV', message: `${file}: not a well-formed CSV (${(e as Error).message.split('\n')[0]})` }]);
   let header: string[];
   let errors: Awaited<ReturnType<typeof validateRaw>>;
   try {
-    header = (await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE raw)`)).map((r) => r.column_name).filter((c) => c !== '_row');
-    errors = await validateRaw(conn, 'raw', header, codebook, file);
+    header = (await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE raw)`)).map((r) => r.column_name);
+    errors = await validateRaw(conn, 'raw', header, codebook, file, 'raw_rows');
   } catch (e) {
     if (e instanceof ValidationFailed) throw e;
     throw notCSV(e);
@@ -164,11 +171,13 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   }
   // Scale scores: mean of the items asked after reverse keying; NULL if any asked item is missing.
   const scoreCols = scoreColumnsSQL(codebook);
+  // (no _row column: a record's source row is its rowid + 1, see sourceRow)
   try {
-    await conn.run(`CREATE TABLE full_detail AS SELECT *, ${scoreCols.join(', ')} FROM (SELECT _row, ${select.join(', ')} FROM raw)`);
+    await conn.run(`CREATE TABLE full_detail AS SELECT *, ${scoreCols.join(', ')} FROM (SELECT ${select.join(', ')} FROM raw)`);
   } catch (e) {
     throw notCSV(e);
   }
+  await conn.run(`DROP VIEW raw_rows`);
   await conn.run(`DROP VIEW raw`);
   codebook = await frameFromData(conn, 'full_detail', codebook);
   const [{ n: recordsIn }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM full_detail`);
@@ -182,7 +191,7 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   const scenario = scenarioOf(codebook);
   const detailCols = (await rows<{ column_name: string }>(conn, `SELECT column_name FROM (DESCRIBE full_detail)`)).map((r) => r.column_name);
   const anonCols = new Set([...scenario.fixed, ...scenario.quasiIdentifiers.map((q) => q.name), ...scenario.sensitive].filter((c) => detailCols.includes(c)));
-  await conn.run(`CREATE TABLE pub AS SELECT _row, ${[...anonCols].map(ident).join(', ')} FROM full_detail`);
+  await conn.run(`CREATE TABLE pub AS SELECT ${sourceRow()} AS _row, ${[...anonCols].map(ident).join(', ')} FROM full_detail`);
   await bandRecordNumbers(conn, 'pub', scenario);
   const disclosureCore = await anonymiseMicrodata(conn, 'pub', codebook, k, recordsIn);
   lap('anonymise microdata');
@@ -202,6 +211,9 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     .filter((v) => v.role === 'frame' || v.role === 'quasi_identifier' || scenario.quasiIdentifiers.some((q) => q.name === (v.generalise?.to ?? v.name)))
     .map((v) => v.generalise?.to ?? v.name);
   const groupCols = [...new Set(carried)].filter((c) => present.has(c));
+  // competencies in DuckDB's sort order of their ids
+  const ids = (await rows<{ c: string }>(conn, `SELECT c FROM (VALUES ${codebook.competencies.map((c) => `(${lit(c.id)})`).join(', ')}) t(c) ORDER BY c`)).map((r) => r.c);
+  const competencyView = competencyTableSQL(codebook, groupCols, 'respondents', ids);
 
   // Write to a temporary folder; move into place only on success.
   const tmp = `${outDir}.tmp-${process.pid}`;
@@ -244,21 +256,17 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   const microdataFiles = async () => {
     await timed('respondents table', () =>
       conn2.run(
-        `CREATE TABLE respondents AS SELECT * FROM (SELECT substr(sha256(${lit(salt)} || CAST(f._row AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = f._row) ORDER BY ${RESPONDENTS_ORDER}`,
+        `CREATE TABLE respondents AS SELECT * FROM (SELECT substr(sha256(${lit(salt)} || CAST(${sourceRow('f')} AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = ${sourceRow('f')}) ORDER BY ${RESPONDENTS_ORDER}`,
       ),
     );
     await timed('copy respondents', () => scan(conn2, `SELECT * FROM respondents`, 'respondents.parquet'));
     // CSV twin of the microdata for readers without a Parquet reader
     await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
-    const ids = (await rows<{ c: string }>(conn2, `SELECT c FROM (VALUES ${codebook.competencies.map((c) => `(${lit(c.id)})`).join(', ')}) t(c) ORDER BY c`)).map((r) => r.c);
-    // stored first, then scanned: a COPY straight from the union writes a row group per few parts
-    // (checked: 8934 rows = 3 competencies × 2978 respondents), the stored table's scan writes full
-    // row groups of rowGroupSize, as the sorted COPY did. Stored in the working file, not a temporary
-    // table: at a million respondents a temporary table took as much CPU (it spills) and raised the
-    // peak memory to 2.15 GB
-    await timed('competency table', () => conn2.run(`CREATE TABLE competency AS ${competencyTableSQL(codebook, groupCols, 'respondents', ids)}`));
-    await timed('copy competency', () => scan(conn2, `SELECT * FROM competency`, 'competency.parquet'));
-    // the cubes: sums over the published competency table (src/lib/data/cube.ts), for the competency figures
+    // the competency long table is a view of the respondents (its SQL published in codebook.json,
+    // src/lib/db/params.ts): here over the stored respondents table, in the order (competency, county,
+    // dept_type, rid), so the cubes' sums are taken in the order the stored long table gave them
+    await conn2.run(`CREATE VIEW competency AS ${competencyView}`);
+    // the cubes: sums over the competency view (src/lib/data/cube.ts), for the competency figures
     await timed('competency cubes', async () => {
       const dimensions = (await rows<{ d: string }>(conn2, `SELECT DISTINCT dimension AS d FROM competency ORDER BY d`)).map((r) => r.d);
       for (const cube of CUBES) {
@@ -281,7 +289,8 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     const reachable: DisclosureReport['reachable'] = [];
     await timed('reachable at smaller sizes', async () => {
       for (const size of [1000, 300].filter((s) => s < recordsIn)) {
-        await conn.run(`CREATE OR REPLACE TABLE sub_full AS SELECT * FROM full_detail USING SAMPLE reservoir(${size} ROWS) REPEATABLE (42)`);
+        // the records whose source row hashes lowest: the same subsample however the table is stored
+        await conn.run(`CREATE OR REPLACE TABLE sub_full AS SELECT * FROM full_detail WHERE ${sourceRow()} IN (SELECT ${sourceRow()} FROM full_detail ORDER BY hash(${sourceRow()} * 31 + 42), ${sourceRow()} LIMIT ${size}) ORDER BY ${sourceRow()}`);
         await conn.run(`CREATE OR REPLACE TABLE sub_micro AS SELECT * FROM sub_full`);
         await bandRecordNumbers(conn, 'sub_micro', scenarioOf(codebook));
         const micro = await anonymiseMicrodata(conn, 'sub_micro', codebook, k, size);
@@ -320,14 +329,15 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   stage('writing groups.parquet, codebook.json, disclosure.json, manifest.json');
   await copy(conn, 'groups', 'measure, scope, by_var, grp', 'groups.parquet');
   // one k: the published codebook states the k this data was built with, and every consumer reads it there
-  writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify({ ...codebook, k }, null, 2) + '\n');
+  // and the SQL of the views derived from the published files (the competency long table)
+  writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify({ ...codebook, k, views: { competency: competencyView } }, null, 2) + '\n');
   // 12 significant digits: entropy sums computed on several threads differ in the last bits from run to
   // run (checked: recodingLoss 0.4552273513482056 vs …547), and the same input must give the same bytes
   const stable = (_k: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v);
   writeFileSync(path.join(tmp, 'disclosure.json'), JSON.stringify(disclosure, stable, 2) + '\n');
 
   const files: Manifest['files'] = [];
-  for (const name of ['respondents.parquet', 'competency.parquet', ...CUBES.map((c) => c.file), 'groups.parquet', 'respondents.csv', 'codebook.json', 'disclosure.json']) {
+  for (const name of ['respondents.parquet', ...CUBES.map((c) => c.file), 'groups.parquet', 'respondents.csv', 'codebook.json', 'disclosure.json']) {
     const p = path.join(tmp, name);
     const entry: Manifest['files'][number] = { name, bytes: statSync(p).size, sha256: sha256File(p) };
     if (name.endsWith('.parquet')) {

@@ -1,6 +1,6 @@
 // The competency cubes (src/lib/data/cube.ts) against the long table they are drawn from, on the built data
 // (public/data, or CUBE_DATA=<folder> e.g. a 100k bench build):
-// 1. each cube file equals its SQL re-run over competency.parquet;
+// 1. each cube file equals its SQL re-run over the competency view (respondents.parquet, the view's published SQL);
 // 2. every figure that reads a cube gives, for EVERY parameter combination its controls offer (all
 //    counties × departments), the same rows as its former SQL over the long table: same rows in the
 //    same order, n exactly, every number within 1e-9 (relative to its size, at least 1).
@@ -174,7 +174,7 @@ describe.skipIf(!existsSync(path.join(dataDir, 'competency_cube.parquet')))(`the
   const cb = JSON.parse(readFileSync(path.join(dataDir, 'codebook.json'), 'utf8'));
 
   for (const cube of CUBES) {
-    it(`${cube.file} is its SQL over competency.parquet`, async () => {
+    it(`${cube.file} is its SQL over the competency view`, async () => {
       const file = await db.query(`SELECT * FROM ${cube.name}`);
       const again = await db.query(cube.sql);
       expect(file.length).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import { loadCodebook } from '../codebook/load.ts';
 import { importExport, toCanonicalCSV } from './import.ts';
 import { buildData } from './build.ts';
 import { effectiveCodebook } from './effective.ts';
+import { nodeClient } from '../db/node.ts';
 import { openDuck, rows as q } from './duck.ts';
 import { makeExport } from '../../../tests/fixtures/import-county/make-export.ts';
 
@@ -41,9 +42,10 @@ describe('build from a survey that asked less than the codebook', () => {
     const { table, raw, out, manifest, disclosure } = await buildFixture();
     const conn = await openDuck();
     const R = `read_parquet('${out}/respondents.parquet')`;
-    const C = `read_parquet('${out}/competency.parquet')`;
+    // the competency view, as its published SQL defines it (src/lib/db/node.ts)
+    const views = nodeClient(out);
     // every competency asked (one item each) has proficiency and importance in every published row
-    const comp = await q<{ competency: string; n: number; p: number; i: number }>(conn, `SELECT competency, count(*)::INTEGER AS n, count(proficiency)::INTEGER AS p, count(importance)::INTEGER AS i FROM ${C} GROUP BY competency`);
+    const comp = await views.query<{ competency: string; n: number; p: number; i: number }>(`SELECT competency, count(*)::INTEGER AS n, count(proficiency)::INTEGER AS p, count(importance)::INTEGER AS i FROM competency GROUP BY competency`);
     expect(comp).toHaveLength(15);
     for (const c of comp) expect([c.p, c.i]).toEqual([c.n, c.n]);
     // a one-item scale's score is that item; a scale not asked is all NULL
@@ -53,7 +55,7 @@ describe('build from a survey that asked less than the codebook', () => {
     // the proficiency of political discernment equals the export's answers (mean over the published rows ≈ the export's mean)
     const col = table[0].indexOf('11、您目前的能力水平—政治鉴别能力');
     const exportMean = table.slice(1).reduce((a, r) => a + Number(r[col]), 0) / (table.length - 1);
-    const [{ m }] = await q<{ m: number }>(conn, `SELECT avg(proficiency) AS m FROM ${C} WHERE competency = 'political'`);
+    const [{ m }] = await views.query<{ m: number }>(`SELECT avg(proficiency) AS m FROM competency WHERE competency = 'political'`);
     expect(Math.abs(m - exportMean)).toBeLessThan(0.1);
     // frame from the data; absent marked; scales asked listed
     const cb = JSON.parse(readFileSync(path.join(out, 'codebook.json'), 'utf8'));

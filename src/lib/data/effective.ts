@@ -94,5 +94,5 @@ export function competencyTableSQL(cb: Codebook, groupCols: string[], from = 're
     const imp = cb.scales.find((s) => s.id === c.importance)!.score;
     return `SELECT rid, ${groupCols.map(ident).join(', ')}, ${lit(c.id)} AS competency, ${lit(c.dimension)} AS dimension, ${lit(c.group)} AS comp_group, ${ident(pro)} AS proficiency, ${ident(imp)} AS importance, ${ident(imp)} - ${ident(pro)} AS gap FROM ${from}${asked.length ? '' : ' WHERE false'}`;
   });
-  return parts.join(' UNION ALL ');
+  return parts.join('\nUNION ALL\n');
 }

@@ -76,8 +76,11 @@ function invalidCondition(v: Variable, c: string): string | null {
 }
 
 /**
- * @param table a table with `_row` and one VARCHAR column per CSV header
+ * @param table one VARCHAR column per CSV header; its scans count the problems (a view over the CSV
+ *   without row numbers is scanned on every thread)
  * @param header the CSV header in file order
+ * @param numbered the same rows with `_row` (1-based data row), read only to list examples of problems
+ *   found (numbering the rows takes one thread: only a file with problems pays for it)
  */
 export async function validateRaw(
   conn: DuckDBConnection,
@@ -85,6 +88,7 @@ export async function validateRaw(
   header: string[],
   codebook: Codebook,
   file: string,
+  numbered: string = table,
 ): Promise<ValidationError[]> {
   const errors: ValidationError[] = [];
   const known = new Map(codebook.variables.map((v) => [v.name, v]));
@@ -151,7 +155,7 @@ export async function validateRaw(
     if (!total) continue;
     const found = await rows<{ _row: number; value: string | null }>(
       conn,
-      `SELECT _row::INTEGER AS _row, ${ident(v.name)} AS value FROM ${ident(table)} WHERE ${cond} ORDER BY _row LIMIT ${MAX_EXAMPLES}`,
+      `SELECT _row::INTEGER AS _row, ${ident(v.name)} AS value FROM ${ident(numbered)} WHERE ${cond} ORDER BY _row LIMIT ${MAX_EXAMPLES}`,
     );
     for (const f of found) errors.push(err(file, f._row, v.name, f.value, expected));
     if (total > found.length) errors.push(err(file, null, v.name, null, `${expected} (… and ${total - found.length} more rows like these)`));

@@ -18,11 +18,19 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import { bindNamed, DATA_VIEWS, viewsNamed, type ParamValue } from './params.ts';
+import { bindNamed, DATA_VIEWS, DERIVED_VIEWS, FILE_VIEWS, viewSQL, viewsNamed, withDependencies, type DataView, type ParamValue } from './params.ts';
 import { messages } from '../messages.ts';
 import { measure } from '../figures/perf.ts';
 import { tableRows } from './arrow-rows.ts';
-import { dataUrl } from './url.ts';
+import { codebookUrl, dataUrl } from './url.ts';
+import { fetchJSON } from '../figures/fetch-once.ts';
+
+/** the derived views' SQL from the published codebook (fetched once per page, shared with the figures) */
+async function publishedViews(): Promise<Record<string, string>> {
+  const got = await fetchJSON(codebookUrl());
+  if (!got.ok) throw new Error(`codebook.json could not be read (HTTP ${got.status || 'error'}), so the view competency cannot be defined`);
+  return ((got.json as { views?: Record<string, string> })?.views ?? {}) as Record<string, string>;
+}
 
 export const START_TIMEOUT_MS = 30_000;
 export const QUERY_TIMEOUT_MS = 60_000;
@@ -95,13 +103,16 @@ async function start(locked: boolean): Promise<Engine> {
   const boot = async () => {
     // every data file's presence checked at once, while the engine compiles (was one round trip per
     // file after it: five files since the competency cubes)
-    const headsSent = Promise.all(DATA_VIEWS.map((view) => fetch(dataUrl(`${view}.parquet`), { method: 'HEAD' })));
+    const headsSent = Promise.all(FILE_VIEWS.map((view) => fetch(dataUrl(`${view}.parquet`), { method: 'HEAD' })));
     headsSent.catch(() => {});
+    // the console (locked) defines every view now, the derived ones from the codebook's SQL
+    const derivedSent = locked ? publishedViews() : null;
+    derivedSent?.catch(() => {});
     await db.instantiate(wasmUrl);
     const conn = await db.connect();
     if (locked) await conn.query('CREATE SCHEMA published');
     const heads = await headsSent;
-    for (const [i, view] of DATA_VIEWS.entries()) {
+    for (const [i, view] of FILE_VIEWS.entries()) {
       const url = dataUrl(`${view}.parquet`);
       if (!heads[i].ok) throw new Error(`data file ${view}.parquet is missing (HTTP ${heads[i].status})`);
       await db.registerFileURL(`${view}.parquet`, url, duckdb.DuckDBDataProtocol.HTTP, false);
@@ -111,8 +122,16 @@ async function start(locked: boolean): Promise<Engine> {
         views.add(view);
       }
       // otherwise each view is created when a query first names it: creating one reads its file's footer,
-      // which for the long tables at a million respondents is megabytes a chapter's figures (on the
+      // which for respondents.parquet at a million respondents is megabytes a chapter's figures (on the
       // cubes) never need
+    }
+    if (derivedSent) {
+      const published = await derivedSent;
+      // over the views of the published tables, by name (a reader's own view of that name is theirs to make)
+      for (const view of DATA_VIEWS.filter((v) => DERIVED_VIEWS[v])) {
+        await conn.query(`CREATE VIEW ${view} AS ${viewSQL(view, published)}`);
+        views.add(view);
+      }
     }
     if (locked) {
       await conn.query('SET enable_external_access = false');
@@ -181,8 +200,14 @@ function forget(e: Engine, sql: string) {
   p.then((s) => s.close()).catch(() => {});
 }
 
-const createView = (e: Engine, view: string) =>
-  e.conn.query(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet('${view}.parquet')`).then(() => void e.views.add(view));
+/** creates a view (and the views it reads first): over its file, or a derived view from the codebook's SQL */
+async function createView(e: Engine, view: DataView) {
+  for (const v of withDependencies([view])) {
+    if (e.views.has(v)) continue;
+    await e.conn.query(`CREATE OR REPLACE VIEW ${v} AS ${viewSQL(v, DERIVED_VIEWS[v] ? await publishedViews() : undefined)}`);
+    e.views.add(v);
+  }
+}
 
 /**
  * Runs `fn` once the views `sql` reads exist; a view the pattern missed surfaces as DuckDB's
@@ -290,7 +315,8 @@ export function browserClient(opts: { locked?: boolean } = {}) {
         let restored = false;
         for (const view of DATA_VIEWS) {
           if (present.has(view)) continue;
-          await conn.query(lockedMode ? `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM published.${view}` : `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet('${view}.parquet')`);
+          const def = DERIVED_VIEWS[view] ? viewSQL(view, await publishedViews()) : lockedMode ? `SELECT * FROM published.${view}` : viewSQL(view, undefined);
+          await conn.query(`CREATE OR REPLACE VIEW ${view} AS ${def}`);
           restored = true;
         }
         return restored;

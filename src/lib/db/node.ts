@@ -3,8 +3,9 @@
  * Same interface as the browser client: query(sql, params) → plain row objects.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bindNamed, DATA_VIEWS, type ParamValue } from './params.ts';
+import { bindNamed, DATA_VIEWS, DERIVED_VIEWS, viewSQL, type ParamValue } from './params.ts';
 
 const connections = new Map<string, Promise<DuckDBConnection>>();
 
@@ -12,9 +13,12 @@ async function connect(dataDir: string): Promise<DuckDBConnection> {
   // one thread: aggregates then sum in a fixed order, so figure rows are bit-for-bit reproducible
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
   const conn = await db.connect();
+  // the derived views' SQL (the competency long table) is published in codebook.json
+  const cbFile = path.join(dataDir, 'codebook.json');
+  const published = existsSync(cbFile) ? (JSON.parse(readFileSync(cbFile, 'utf8')).views as Record<string, string> | undefined) : undefined;
   for (const view of DATA_VIEWS) {
-    const file = path.resolve(dataDir, `${view}.parquet`).replace(/'/g, "''");
-    await conn.run(`CREATE VIEW ${view} AS SELECT * FROM read_parquet('${file}')`);
+    if (DERIVED_VIEWS[view] && !published?.[view]) continue; // data built before the view was published: queries naming it fail as "does not exist"
+    await conn.run(`CREATE VIEW ${view} AS ${viewSQL(view, published, (n) => path.resolve(dataDir, n))}`);
   }
   return conn;
 }

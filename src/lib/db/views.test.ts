@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { figures } from '../../figures/registry.ts';
-import { bindNamed, DATA_VIEWS, viewsNamed } from './params.ts';
+import { bindNamed, DATA_VIEWS, DERIVED_VIEWS, FILE_VIEWS, viewSQL, viewsNamed, withDependencies } from './params.ts';
 
 const dataDir = 'public/data';
 const cb = JSON.parse(readFileSync(path.join(dataDir, 'codebook.json'), 'utf8'));
@@ -22,6 +22,28 @@ describe('viewsNamed', () => {
   });
 });
 
+describe('view definitions', () => {
+  it('a file view reads its file; a derived view is the published SQL, after the views it reads', () => {
+    expect(viewSQL('groups', undefined)).toBe("SELECT * FROM read_parquet('groups.parquet')");
+    expect(viewSQL('groups', undefined, (n) => `/d/it's/${n}`)).toBe("SELECT * FROM read_parquet('/d/it''s/groups.parquet')");
+    expect(viewSQL('competency', { competency: 'SELECT 1 FROM respondents' })).toBe('SELECT 1 FROM respondents');
+    expect(() => viewSQL('competency', undefined)).toThrow(/views\.competency.*rebuild/);
+    expect(() => viewSQL('competency', { competency: '  ' })).toThrow(/competency/);
+    expect(withDependencies(['competency'])).toEqual(['respondents', 'competency']);
+    expect(withDependencies(['groups', 'competency', 'respondents'])).toEqual(['groups', 'respondents', 'competency']);
+    expect(FILE_VIEWS).not.toContain('competency');
+    expect([...FILE_VIEWS, ...Object.keys(DERIVED_VIEWS)].sort()).toEqual([...DATA_VIEWS].sort());
+  });
+  it('the published codebook defines every derived view, over the published files', async () => {
+    const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+    const conn = await db.connect();
+    for (const v of DATA_VIEWS) await conn.run(`CREATE VIEW ${v} AS ${viewSQL(v, cb.views, (n) => path.resolve(dataDir, n))}`);
+    const [{ n }] = (await (await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM competency')).getRowObjectsJS()) as { n: number }[];
+    const [{ r }] = (await (await conn.runAndReadAll('SELECT count(*)::INTEGER AS r FROM respondents')).getRowObjectsJS()) as { r: number }[];
+    expect(n).toBe(r * cb.competencies.filter((c: any) => !c.absent).length);
+  });
+});
+
 describe('every figure runs with only the views its SQL names', async () => {
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
   for (const [id, def] of Object.entries(figures)) {
@@ -32,7 +54,7 @@ describe('every figure runs with only the views its SQL names', async () => {
       const conn = await db.connect();
       const schema = `s_${id.replace(/\W/g, '_')}`;
       await conn.run(`CREATE SCHEMA ${schema}; USE ${schema}`);
-      for (const v of names) await conn.run(`CREATE VIEW ${v} AS SELECT * FROM read_parquet('${path.resolve(dataDir, `${v}.parquet`)}')`);
+      for (const v of withDependencies(names)) await conn.run(`CREATE VIEW ${v} AS ${viewSQL(v, cb.views, (n) => path.resolve(dataDir, n))}`);
       const bound = bindNamed(sql, Object.fromEntries(def.params.map((p) => [p.name, p.default])));
       const stmt = await conn.prepare(bound.sql);
       bound.values.forEach((v, i) => stmt.bindVarchar(i + 1, String(v)));
