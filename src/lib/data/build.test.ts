@@ -49,6 +49,18 @@ describe('data build', () => {
     }
   });
 
+  it('writes the CSV twin (two halves side by side, then joined) byte for byte as one COPY of respondents.parquet', async () => {
+    const conn = await openDuck({ threads: 1 });
+    await conn.run('SET preserve_insertion_order = true');
+    const one = path.join(tmp(), 'one.csv');
+    await conn.run(`COPY (SELECT * FROM read_parquet('${out}/respondents.parquet')) TO '${one}' (HEADER, DELIMITER ',')`);
+    const csv = readFileSync(path.join(out, 'respondents.csv'), 'utf8');
+    const published = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).files.find((f: any) => f.name === 'respondents.parquet').rows;
+    expect(csv.split('\n').length).toBe(published + 2); // header, one line per record, final newline
+    expect(csv.split('\n').filter((l) => l.startsWith('rid,'))).toHaveLength(1); // the second half has no header
+    expect(hash(path.join(out, 'respondents.csv'))).toBe(hash(one));
+  });
+
   it('publishes the competency long table as a view of respondents.parquet (its SQL in codebook.json), not as a file', async () => {
     const m = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(m.files.map((f: any) => f.name)).not.toContain('competency.parquet');

@@ -6,7 +6,7 @@
  * step succeeded, so a failed validation publishes nothing.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync, readdirSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Codebook, Variable } from '../codebook/types.ts';
@@ -17,7 +17,7 @@ import { validateRaw, ValidationFailed } from './validate.ts';
 import { anonymiseMicrodata, bandRecordNumbers, generaliseExpr, quasiIdentifierColumns, scenarioOf, type DisclosureReport } from './anonymise.ts';
 import { buildGroupAggregates } from '../privacy/aggregates.ts';
 import { CUBES } from './cube.ts';
-import { competencyTableSQL, effectiveCodebook, frameFromData, readSourceMeta, scoreColumnsSQL } from './effective.ts';
+import { competencyTableSQL, dimensionCubeFromRespondentsSQL, effectiveCodebook, frameFromData, readSourceMeta, scoreColumnsSQL } from './effective.ts';
 import type { SurveyInfo } from './import.ts';
 
 export interface BuildOptions {
@@ -222,66 +222,69 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
 
   // From here on every query runs on ONE thread: floating-point sums in a fixed order and Parquet
   // written in one piece, so the same input gives the same bytes. The two cores are used by two
-  // connections running independent work side by side: the aggregate tables on one, the microdata
-  // table and the three files drawn from it (one sort at a time) on the other.
+  // connections running independent work side by side (below).
   await conn.run(`SET threads = 1`);
   const conn2 = await connectAgain(conn);
   const copy = (c: DuckDBConnection, from: string, order: string, name: string) =>
     c.run(`COPY (SELECT * FROM ${from} ORDER BY ${order}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
   // BUILD_TIMING=serial: the two lines of work one after the other, so that each step's CPU seconds are its own
   const serial = process.env.BUILD_TIMING === 'serial';
+  // BUILD_TIMING: the process's RSS sampled every 200 ms, so each step reports the peak during it
+  const samples: [number, number][] = [];
+  const sampler = process.env.BUILD_TIMING ? setInterval(() => samples.push([performance.now(), process.memoryUsage.rss()]), 200) : null;
   const timed = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
     const t = performance.now();
     const cpu0 = process.cpuUsage();
     const out = await f();
     timings[what] = (performance.now() - t) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const peak = samples.filter(([at]) => at >= t).reduce((a, [, r]) => Math.max(a, r), 0);
     if (process.env.BUILD_TIMING)
-      console.error(`[timing]   ${what}: ${timings[what].toFixed(2)} s (${serial ? `cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s` : 'side by side with other work'})`);
+      console.error(
+        `[timing]   ${what}: ${timings[what].toFixed(2)} s (${serial ? `cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s` : 'side by side with other work'}, peak rss ${(peak / 1048576).toFixed(0)} MB)`,
+      );
     return out;
   };
   stage('protected aggregate tables, and the microdata files alongside');
-  // The microdata table is stored in its files' order (county, dept_type, rid), so the three files
-  // drawn from it are written by ordered scans, with no sort of their own: respondents.parquet and
-  // respondents.csv scan it as it is, and the competency long table (respondents × competencies,
-  // 15 rows per respondent) is the union of one scan per competency, competencies in sorted order,
-  // which is the order (competency, county, dept_type, rid) without sorting 15 rows per respondent
-  // (that sort needed 3 GB of DuckDB memory at a million respondents).
-  // Two lines of work on two connections (each query single-threaded, see above): the aggregate tables
-  // (below); and the microdata table, its files, then the competency long table, its file and the cubes.
-  // (A third line writing respondents.parquet and its CSV beside the long table saved 12% wall time at a
-  // million respondents but once peaked at 2.44 GB RSS, over the 2 GB target: not kept.)
+  // The microdata file is written sorted (county, dept_type, rid) straight from the join of the full
+  // records with their anonymised columns; the CSV twin and the cubes then read that file. The
+  // competency long table (respondents × competencies, 15 million rows at a million respondents) is no
+  // longer stored or published: it is a view (src/lib/db/params.ts), the union of one scan of the
+  // respondents per competency, competencies in sorted order. (Storing and writing it took 90 of the
+  // build's 276 CPU-seconds at a million respondents, and 186 MB of download said nothing new.)
   const scan = (c: DuckDBConnection, sql: string, name: string) =>
     c.run(`COPY (${sql}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
-  const microdataFiles = async () => {
-    await timed('respondents table', () =>
-      conn2.run(
-        `CREATE TABLE respondents AS SELECT * FROM (SELECT substr(sha256(${lit(salt)} || CAST(${sourceRow('f')} AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = ${sourceRow('f')}) ORDER BY ${RESPONDENTS_ORDER}`,
+  const respondentsFile = path.join(tmp, 'respondents.parquet');
+  // the microdata file, sorted as it is written (no stored table: storing 1M wide rows cost more than the sort)
+  const microdataFile = async () => {
+    await timed('respondents.parquet', () =>
+      scan(
+        conn2,
+        `SELECT * FROM (SELECT substr(sha256(${lit(salt)} || CAST(${sourceRow('f')} AS VARCHAR)), 1, 16) AS rid, ${pubCols.join(', ')} FROM full_detail f JOIN pub a ON a._row = ${sourceRow('f')}) ORDER BY ${RESPONDENTS_ORDER}`,
+        'respondents.parquet',
       ),
     );
-    await timed('copy respondents', () => scan(conn2, `SELECT * FROM respondents`, 'respondents.parquet'));
-    // CSV twin of the microdata for readers without a Parquet reader
-    await timed('copy respondents.csv', () => conn2.run(`COPY (SELECT * FROM respondents) TO ${lit(path.join(tmp, 'respondents.csv'))} (HEADER, DELIMITER ',')`));
-    // the competency long table is a view of the respondents (its SQL published in codebook.json,
-    // src/lib/db/params.ts): here over the stored respondents table, in the order (competency, county,
-    // dept_type, rid), so the cubes' sums are taken in the order the stored long table gave them
+    // what follows reads the published file itself, as a reader does: the CSV twin and the competency
+    // view (its SQL published in codebook.json, src/lib/db/params.ts), whose rows come in the order
+    // (competency, county, dept_type, rid): the cubes' sums are taken in that order
+    await conn2.run(`CREATE VIEW respondents AS SELECT * FROM read_parquet(${lit(respondentsFile)})`);
     await conn2.run(`CREATE VIEW competency AS ${competencyView}`);
-    // the cubes: sums over the competency view (src/lib/data/cube.ts), for the competency figures
-    await timed('competency cubes', async () => {
-      const dimensions = (await rows<{ d: string }>(conn2, `SELECT DISTINCT dimension AS d FROM competency ORDER BY d`)).map((r) => r.d);
-      for (const cube of CUBES) {
-        if (!cube.perDimension || dimensions.length < 2) {
-          await scan(conn2, cube.sql, cube.file);
-          continue;
-        }
-        // one dimension at a time, then written in the order of the one-query SQL
-        for (const [i, d] of dimensions.entries()) await conn2.run(`${i ? `INSERT INTO ${cube.name}` : `CREATE TABLE ${cube.name} AS`} ${cube.perDimension(lit(d))}`);
-        await scan(conn2, `SELECT * FROM ${cube.name} ORDER BY county, dept_type, dimension`, cube.file);
-        await conn2.run(`DROP TABLE ${cube.name}`);
-      }
-    });
   };
-  const tables = (async () => {
+  // CSV twin of the microdata for readers without a Parquet reader. DuckDB writes CSV on one thread
+  // (35 s at a million respondents): the two halves are written side by side and joined, the same bytes
+  // as one COPY (checked in src/lib/data/build.test.ts).
+  let half = 0;
+  const csvHalf = async (c: DuckDBConnection, which: 0 | 1) => {
+    if (!half) half = Math.ceil((await rows<{ n: number }>(c, `SELECT count(*)::INTEGER AS n FROM respondents`))[0].n / 2);
+    const part = path.join(tmp, `respondents.csv.part${which}`);
+    await c.run(`COPY (SELECT * FROM respondents ${which === 0 ? `LIMIT ${half}` : `OFFSET ${half}`}) TO ${lit(part)} (HEADER ${which === 0}, DELIMITER ',')`);
+  };
+  // the cubes (src/lib/data/cube.ts), for the competency figures: competency_cube by its SQL over the
+  // competency view; dimension_cube from the wide rows (the same rows as its SQL over the view, which
+  // groups a million respondents by rid: 16 CPU-s and a 2.2 GB peak at a million)
+  const writeCube = (c: DuckDBConnection, cube: (typeof CUBES)[number]) =>
+    scan(c, cube.name === 'dimension_cube' ? dimensionCubeFromRespondentsSQL(codebook, 'respondents', ids) : cube.sql, cube.file);
+  const tables = async () => {
     // Tier 2: protected aggregate tables from the full-detail records, which are never published.
     const aggregates = await timed('protected aggregates', () => buildGroupAggregates(conn, 'full_detail', codebook, k, levels, 'groups'));
     // What the same design reaches on smaller surveys: deterministic subsamples of these records,
@@ -310,8 +313,41 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
       }
     });
     return { aggregates, reachable };
-  })();
-  const [{ aggregates, reachable }] = await Promise.all([tables, serial ? tables.then(microdataFiles) : microdataFiles()]);
+  };
+  // Two lines of work on two connections (each query on one thread, see above):
+  //   conn:  the aggregate tables and reachable-at-smaller-sizes │ CSV first half  │ competency_cube
+  //   conn2: respondents.parquet (sorted as written)            │ CSV second half │ dimension_cube
+  // each line's second step waits for the Parquet file. BUILD_TIMING=serial runs the six steps in turn.
+  let result: Awaited<ReturnType<typeof tables>>;
+  if (serial) {
+    result = await tables();
+    await microdataFile();
+    await timed('respondents.csv, first half', () => csvHalf(conn, 0));
+    await timed('respondents.csv, second half', () => csvHalf(conn2, 1));
+    await timed('competency_cube', () => writeCube(conn, CUBES[0]));
+    await timed('dimension_cube', () => writeCube(conn2, CUBES[1]));
+  } else {
+    const parquet = microdataFile();
+    [result] = await Promise.all([
+      (async () => {
+        const r = await tables();
+        await parquet;
+        await timed('respondents.csv, first half', () => csvHalf(conn, 0));
+        await timed('competency_cube', () => writeCube(conn, CUBES[0]));
+        return r;
+      })(),
+      (async () => {
+        await parquet;
+        await timed('respondents.csv, second half', () => csvHalf(conn2, 1));
+        await timed('dimension_cube', () => writeCube(conn2, CUBES[1]));
+      })(),
+    ]);
+  }
+  if (sampler) clearInterval(sampler);
+  const { aggregates, reachable } = result;
+  joinFiles(path.join(tmp, 'respondents.csv'), [0, 1].map((i) => path.join(tmp, `respondents.csv.part${i}`)));
+  await conn.run(`DROP VIEW competency`);
+  await conn.run(`DROP VIEW respondents`);
   conn2.closeSync?.();
   await conn.run(`DROP TABLE pub`);
   await conn.run(`DROP TABLE full_detail`);
@@ -367,6 +403,25 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   for (const name of readdirSync(tmp)) renameSync(path.join(tmp, name), path.join(outDir, name));
   rmSync(tmp, { recursive: true, force: true });
   return { manifest, disclosure, timings };
+}
+
+/** Writes the parts one after the other into `to` (4 MB at a time) and removes them. */
+function joinFiles(to: string, parts: string[]) {
+  const out = openSync(to, 'w');
+  const buf = Buffer.alloc(4 << 20);
+  try {
+    for (const part of parts) {
+      const fd = openSync(part, 'r');
+      try {
+        for (let got: number; (got = readSync(fd, buf, 0, buf.length, null)) > 0; ) writeSync(out, buf, 0, got);
+      } finally {
+        closeSync(fd);
+      }
+      rmSync(part);
+    }
+  } finally {
+    closeSync(out);
+  }
 }
 
 /** Private build log beside the raw data (never under public/): raw and export hashes, which identify the source files. */

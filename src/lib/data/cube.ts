@@ -1,6 +1,6 @@
 /**
- * The competency cubes (issue #13): small published tables of sums drawn FROM the published competency
- * long table (competency.parquet), so the competency figures re-query a few thousand rows instead of
+ * The competency cubes (issue #13): small published tables of sums drawn FROM the competency long table
+ * (the view `competency` of respondents.parquet), so the competency figures re-query a few thousand rows instead of
  * scanning one row per respondent × competency (1.5 million rows at 100k respondents). They disclose
  * nothing the long table does not: each row is a sum over its published rows. Means are sum / n;
  * a sample standard deviation is sqrt((sumsq − sum² / n) / (n − 1)).
@@ -12,8 +12,9 @@
  *   mean proficiency and mean gap over the competencies of the dimension he or she rated (both answered),
  *   summed; n counts respondents. County-vs-rest compares these per-respondent means.
  *
- * The same SQL (with `competency` a view of competency.parquet) builds the files and is given in
- * docs/architecture.md; src/lib/data/cube.test.ts checks the figures against the long table.
+ * The same SQL (over the view `competency`, src/lib/db/params.ts) builds competency_cube and is given in
+ * docs/architecture.md and on /data/; dimension_cube is built from the wide rows (same rows);
+ * src/lib/data/cube.test.ts checks both files against this SQL and the figures against the long table.
  * No Node imports.
  */
 export const COMPETENCY_CUBE_SQL = `SELECT county, dept_type, competency, any_value(dimension) AS dimension,
@@ -26,10 +27,10 @@ WHERE proficiency IS NOT NULL AND importance IS NOT NULL
 GROUP BY county, dept_type, competency
 ORDER BY county, dept_type, competency`;
 
-/** `dimension_cube`; `dimension`: one dimension's rows only (an SQL literal), as the build writes it (see CUBES) */
-export const dimensionCubeSQL = (dimension?: string) => `WITH person AS (
+/** `dimension_cube` over the view `competency` (the build computes the same rows from the wide respondents table: src/lib/data/effective.ts, dimensionCubeFromRespondentsSQL) */
+export const DIMENSION_CUBE_SQL = `WITH person AS (
   SELECT rid, county, dept_type, dimension, avg(proficiency) AS p, avg(gap) AS g
-  FROM competency WHERE proficiency IS NOT NULL AND importance IS NOT NULL${dimension ? ` AND dimension = ${dimension}` : ''}
+  FROM competency WHERE proficiency IS NOT NULL AND importance IS NOT NULL
   GROUP BY rid, county, dept_type, dimension
 )
 SELECT county, dept_type, dimension,
@@ -40,14 +41,8 @@ FROM person
 GROUP BY county, dept_type, dimension
 ORDER BY county, dept_type, dimension`;
 
-export const DIMENSION_CUBE_SQL = dimensionCubeSQL();
-
-/**
- * the cube files, their SQL (over the view `competency`). The build writes `dimension_cube` one dimension at a
- * time (`perDimension`): the same rows, but the grouping by respondent holds one dimension's respondents at
- * once, not all five (at a million respondents 0.57 GB RSS instead of 1.03 GB, the same CPU).
- */
-export const CUBES: { name: string; file: string; sql: string; perDimension?: (dimension: string) => string }[] = [
+/** the cube files and their SQL (over the view `competency`) */
+export const CUBES: { name: string; file: string; sql: string }[] = [
   { name: 'competency_cube', file: 'competency_cube.parquet', sql: COMPETENCY_CUBE_SQL },
-  { name: 'dimension_cube', file: 'dimension_cube.parquet', sql: DIMENSION_CUBE_SQL, perDimension: dimensionCubeSQL },
+  { name: 'dimension_cube', file: 'dimension_cube.parquet', sql: DIMENSION_CUBE_SQL },
 ];
