@@ -40,6 +40,26 @@ test('large results are cut at the row limit with a clear note', async ({ page }
   expect(await page.locator('#result tbody tr').count()).toBe(1000);
 });
 
+test('the console defines the view competency from the SQL codebook.json publishes: one row per respondent × competency, the respondents\' own scores', async ({ page }) => {
+  const cb = JSON.parse(readFileSync('public/data/codebook.json', 'utf8'));
+  const manifest = JSON.parse(readFileSync('public/data/manifest.json', 'utf8'));
+  const respondents = manifest.files.find((f: any) => f.name === 'respondents.parquet').rows;
+  expect(manifest.files.map((f: any) => f.name)).not.toContain('competency.parquet');
+  const law = cb.competencies.find((c: any) => c.id === 'law');
+  const pro = cb.scales.find((x: any) => x.id === law.proficiency).score;
+  const sql = `SELECT count(*) AS n, count(*) FILTER (WHERE c.proficiency IS DISTINCT FROM r.${pro}) AS off FROM competency c JOIN respondents r USING (rid) WHERE c.competency = 'law' UNION ALL SELECT count(*), NULL FROM competency`;
+  await page.goto('/data/sql/?q=' + encodeURIComponent(sql));
+  await page.click('#run');
+  await expect(page.locator('body')).toHaveAttribute('data-console-state', 'ready', { timeout: 30_000 });
+  const cells = await page.locator('#result tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/[,\s]/g, ''))));
+  expect(cells[0].slice(0, 2)).toEqual([String(respondents), '0']);
+  expect(cells[1][0]).toBe(String(respondents * cb.competencies.filter((c: any) => !c.absent).length));
+  // the data page prints the view's SQL for a reader's own DuckDB
+  await page.goto('/data/');
+  await expect(page.locator('#competency-view pre')).toContainText('CREATE VIEW competency AS');
+  await expect(page.locator('#competency-view pre')).toContainText("read_parquet('respondents.parquet')");
+});
+
 test('figure downloads on the data page equal the figure rows', async ({ page, request }) => {
   for (const def of await allFigures()) {
     const res = await request.get(`/data/figures/${def.id}.csv`);

@@ -5,7 +5,7 @@ export const zh: FigureText = {
   "title": "信访干部与其他部门的胜任力概况",
   "caption": "各类部门在每项胜任力上的自评现有水平均值（数据表另列差距）。",
   "alt": "点图：各项胜任力的现有水平均值，每类部门一种颜色。",
-  "source": "respondents.parquet 的 competency 视图，经汇总表 competency_cube.parquet 读取。",
+  "source": "respondents.parquet 的胜任力视图（views.competency），经汇总表 competency_cube.parquet 读取。",
   "params": {
     "county": "县（区）"
   },

@@ -5,7 +5,7 @@ export const zh: FigureText = {
   "title": "十五项胜任力的重要性—表现分析（IPA）",
   "caption": "每个点是一项胜任力：横轴为现有水平均值，纵轴为重要程度均值。虚线为全部胜任力的均值。左上象限——重要却薄弱——是培训应当集中发力之处。",
   "alt": "散点图：按现有水平与重要程度均值分布的各项胜任力，以均值为界划分四个象限。",
-  "source": "respondents.parquet 的 competency 视图（现有水平与重要程度量表得分），经汇总表 competency_cube.parquet 读取。",
+  "source": "respondents.parquet 的胜任力视图（views.competency）（现有水平与重要程度量表得分），经汇总表 competency_cube.parquet 读取。",
   "params": {
     "county": "县（区）",
     "dept": "部门"

@@ -5,7 +5,7 @@ export const zh: FigureText = {
   "title": "为所选县（区）定制的基于胜任力的培训方案",
   "caption": "所选县（区）与部门 Borich 优先度最高的五项胜任力，各配以相应的培训内容、培训方式和柯氏评估层级。切换县（区）即可得到该县（区）的方案。",
   "alt": "表格：前五项培训优先事项及其内容、方式与评估层级。",
-  "source": "优先次序：respondents.parquet 的 competency 视图（经汇总表 competency_cube.parquet）计算的 Borich MWDS；方案要素：src/lib/model/plan.ts。",
+  "source": "优先次序：respondents.parquet 的胜任力视图（views.competency，经汇总表 competency_cube.parquet）计算的 Borich MWDS；方案要素：src/lib/model/plan.ts。",
   "params": {
     "county": "县（区）",
     "dept": "部门"

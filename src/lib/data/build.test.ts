@@ -120,6 +120,17 @@ describe('data build', () => {
     for (const f of m.files) expect(hash(path.join(out, f.name))).toBe(f.sha256);
   });
 
+  it('removes what the previous build in that folder published and this one does not', async () => {
+    const dest = tmp();
+    writeFileSync(path.join(dest, 'competency.parquet'), 'from an earlier build');
+    writeFileSync(path.join(dest, 'notes.txt'), 'not published by a build');
+    writeFileSync(path.join(dest, 'manifest.json'), JSON.stringify({ files: [{ name: 'competency.parquet' }, { name: 'respondents.parquet' }] }));
+    await buildData({ rawDir: raw, outDir: dest, codebook });
+    expect(existsSync(path.join(dest, 'competency.parquet'))).toBe(false);
+    expect(existsSync(path.join(dest, 'notes.txt'))).toBe(true);
+    expect(existsSync(path.join(dest, 'respondents.parquet'))).toBe(true);
+  });
+
   it('publishes nothing when validation fails', async () => {
     const bad = tmp();
     const lines = readFileSync(path.join(raw, 'respondents.csv'), 'utf8').split('\n');

@@ -408,6 +408,11 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   if (privateSource.kind === 'import') writeBuildLog(rawDir, privateSource.files, manifest);
 
   mkdirSync(outDir, { recursive: true });
+  // what the previous build published and this one does not (competency.parquet before it became a
+  // view) is removed, so the site never serves a stale file beside the new ones
+  const before = path.join(outDir, 'manifest.json');
+  const previous: string[] = existsSync(before) ? (JSON.parse(readFileSync(before, 'utf8')).files ?? []).map((f: { name: string }) => f.name) : [];
+  for (const name of previous) if (!files.some((f) => f.name === name) && !name.includes('/') && !name.includes('\\')) rmSync(path.join(outDir, name), { force: true });
   for (const name of readdirSync(tmp)) renameSync(path.join(tmp, name), path.join(outDir, name));
   rmSync(tmp, { recursive: true, force: true });
   return { manifest, disclosure, timings };
