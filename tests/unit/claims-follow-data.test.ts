@@ -11,6 +11,7 @@ import { loadCodebook } from '../../src/lib/codebook/load.ts';
 import { generateSurvey } from '../../src/lib/synthetic/generate.ts';
 import { buildData } from '../../src/lib/data/build.ts';
 import { openDuck, rows } from '../../src/lib/data/duck.ts';
+import { viewSQL, withDependencies } from '../../src/lib/db/params.ts';
 import { claimRow, ClaimFalse, judgeClaim } from '../../src/lib/prose/claims.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
@@ -45,8 +46,10 @@ beforeAll(async () => {
     for (const ch of readdirSync(path.join(dir, 'dist', base)).filter((c) => /^\d\d-/.test(c)))
       pages.push({ page: `${base}/${ch}`, html: readFileSync(path.join(dir, 'dist', base, ch, 'index.html'), 'utf8') });
   conn = await openDuck();
-  for (const view of ['respondents', 'competency', 'groups']) await conn.run(`CREATE VIEW ${view} AS SELECT * FROM read_parquet('${path.join(dir, 'data', `${view}.parquet`)}')`);
-  k = JSON.parse(readFileSync(path.join(dir, 'data/codebook.json'), 'utf8')).k;
+  const published = JSON.parse(readFileSync(path.join(dir, 'data/codebook.json'), 'utf8'));
+  // the views as the clients define them (competency from the SQL codebook.json publishes)
+  for (const view of withDependencies(['respondents', 'competency', 'groups'])) await conn.run(`CREATE VIEW ${view} AS ${viewSQL(view, published.views, (n) => path.join(dir, 'data', n))}`);
+  k = published.k;
 }, 900_000);
 
 describe('claims follow the data (seed 7)', () => {
