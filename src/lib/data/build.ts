@@ -135,7 +135,7 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   // thread. Rows are not numbered there: row_number() OVER () would read the file on one thread. A
   // row's number is its position, which the typed table keeps (preserve_insertion_order): its rowid + 1.
   // Only a file with problems is read again, numbered, to name the rows (`raw_rows`).
-  stage('reading and validating the raw data');
+  stage('reading and validating the raw data (storing the typed table alongside)');
   await conn.run(
     `CREATE VIEW raw AS SELECT * FROM read_csv(${lit(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = false, auto_detect = false, columns = ${await headerColumns(file)})`,
   );
@@ -184,7 +184,6 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   typing.closeSync?.();
   if (errors.length) throw new ValidationFailed(errors);
   if (typingFailed) throw notCSV(typingFailed);
-  stage('typed table stored');
   await conn.run(`DROP VIEW raw_rows`);
   await conn.run(`DROP VIEW raw`);
   codebook = await frameFromData(conn, 'full_detail', codebook);
