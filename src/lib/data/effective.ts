@@ -92,7 +92,8 @@ export function competencyTableSQL(cb: Codebook, groupCols: string[], from = 're
   const parts = list.map((c) => {
     const pro = cb.scales.find((s) => s.id === c.proficiency)!.score;
     const imp = cb.scales.find((s) => s.id === c.importance)!.score;
-    return `SELECT rid, ${groupCols.map(ident).join(', ')}, ${lit(c.id)} AS competency, ${lit(c.dimension)} AS dimension, ${lit(c.group)} AS comp_group, ${ident(pro)} AS proficiency, ${ident(imp)} AS importance, ${ident(imp)} - ${ident(pro)} AS gap FROM ${from}${asked.length ? '' : ' WHERE false'}`;
+    // one line per part of the row, so the published SQL reads on a phone (codebook.json, /data/)
+    return `SELECT rid, ${groupCols.map(ident).join(', ')},\n  ${lit(c.id)} AS competency, ${lit(c.dimension)} AS dimension, ${lit(c.group)} AS comp_group,\n  ${ident(pro)} AS proficiency, ${ident(imp)} AS importance, ${ident(imp)} - ${ident(pro)} AS gap\nFROM ${from}${asked.length ? '' : ' WHERE false'}`;
   });
   return parts.join('\nUNION ALL\n');
 }

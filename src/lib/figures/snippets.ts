@@ -29,6 +29,6 @@ export function snippets(def: FigureDef, params: Record<string, string>, cb: Cod
   // duckdb's own fetch methods: .df() would also need pandas and numpy, which `pip install duckdb` does not bring
   const python = `# pip install duckdb   (the only package needed; run in the folder holding the downloaded Parquet files)\nimport duckdb\ncon = duckdb.connect()\ncon.execute("""${views}""")\ncur = con.execute("""\n${bound.sql}\n""", ${pyList})\nprint([c[0] for c in cur.description])\nfor row in cur.fetchall():\n    print(row)`;
   const rList = `list(${bound.values.map((v) => JSON.stringify(v)).join(', ')})`;
-  const r = `# install.packages("duckdb")   (installs DBI with it; run in the folder holding the downloaded Parquet files)\nlibrary(DBI); library(duckdb)\ncon <- dbConnect(duckdb())\nfor (s in strsplit("${views.replace(/\n/g, ' ')}", ";")[[1]]) if (nzchar(trimws(s))) dbExecute(con, s)\nrows <- dbGetQuery(con, "\n${bound.sql.replace(/"/g, '\\"')}\n", params = ${rList})\nprint(rows)`;
+  const r = `# install.packages("duckdb")   (installs DBI with it; run in the folder holding the downloaded Parquet files)\nlibrary(DBI); library(duckdb)\ncon <- dbConnect(duckdb())\nfor (s in strsplit("${views.replace(/\n/g, ' ').replace(/"/g, '\\"')}", ";")[[1]]) if (nzchar(trimws(s))) dbExecute(con, s)\nrows <- dbGetQuery(con, "\n${bound.sql.replace(/"/g, '\\"')}\n", params = ${rList})\nprint(rows)`;
   return { cli, python, r, views, sql: bound.sql, values: bound.values };
 }
