@@ -11,7 +11,7 @@ import { loadCodebook } from '../../src/lib/codebook/load.ts';
 import { generateSurvey } from '../../src/lib/synthetic/generate.ts';
 import { buildData } from '../../src/lib/data/build.ts';
 import { openDuck, rows } from '../../src/lib/data/duck.ts';
-import { viewSQL, withDependencies } from '../../src/lib/db/params.ts';
+import { viewStatements } from '../../src/lib/db/params.ts';
 import { claimRow, ClaimFalse, judgeClaim } from '../../src/lib/prose/claims.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
@@ -48,7 +48,7 @@ beforeAll(async () => {
   conn = await openDuck();
   const published = JSON.parse(readFileSync(path.join(dir, 'data/codebook.json'), 'utf8'));
   // the views as the clients define them (competency from the SQL codebook.json publishes)
-  for (const view of withDependencies(['respondents', 'competency', 'groups'])) await conn.run(`CREATE VIEW ${view} AS ${viewSQL(view, published.views, (n) => path.join(dir, 'data', n))}`);
+  for (const statement of viewStatements(['respondents', 'competency', 'groups'], published.views, (n) => path.join(dir, 'data', n))) await conn.run(statement);
   k = published.k;
 }, 900_000);
 

@@ -51,7 +51,7 @@ export interface Manifest {
 /** a full-detail record's source row (1-based data row of the raw CSV): the typed table is stored in the file's order */
 const sourceRow = (alias?: string) => `(${alias ? `${alias}.` : ''}rowid + 1)`;
 
-/** the order of the microdata files' rows (the competency file: by competency, then this) */
+/** the order of the microdata files' rows (the competency view's: by competency, then this) */
 export const RESPONDENTS_ORDER = 'county, dept_type, rid';
 
 /** SHA-256 of a file, read in 4 MB pieces: the published CSV of a million respondents is 1 GB, which read whole would add 1 GB to the build's peak memory. */
@@ -232,8 +232,6 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   // connections running independent work side by side (below).
   await conn.run(`SET threads = 1`);
   const conn2 = await connectAgain(conn);
-  const copy = (c: DuckDBConnection, from: string, order: string, name: string) =>
-    c.run(`COPY (SELECT * FROM ${from} ORDER BY ${order}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
   // BUILD_TIMING=serial: the two lines of work one after the other, so that each step's CPU seconds are its own
   const serial = process.env.BUILD_TIMING === 'serial';
   // BUILD_TIMING: the process's RSS sampled every 200 ms, so each step reports the peak during it
@@ -263,7 +261,7 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     c.run(`COPY (${sql}) TO ${lit(path.join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`);
   const respondentsFile = path.join(tmp, 'respondents.parquet');
   // the microdata file, sorted as it is written (no stored table: storing 1M wide rows cost more than the sort)
-  const microdataFile = async () => {
+  const microdataFile = async (): Promise<number> => {
     await timed('respondents.parquet', () =>
       scan(
         conn2,
@@ -276,21 +274,22 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
     // (competency, county, dept_type, rid): the cubes' sums are taken in that order
     await conn2.run(`CREATE VIEW respondents AS SELECT * FROM read_parquet(${lit(respondentsFile)})`);
     await conn2.run(`CREATE VIEW competency AS ${competencyView}`);
+    return (await rows<{ n: number }>(conn2, `SELECT count(*)::INTEGER AS n FROM respondents`))[0].n;
   };
   // CSV twin of the microdata for readers without a Parquet reader. DuckDB writes CSV on one thread
   // (35 s at a million respondents): the two halves are written side by side and joined, the same bytes
-  // as one COPY (checked in src/lib/data/build.test.ts).
-  let half = 0;
-  const csvHalf = async (c: DuckDBConnection, which: 0 | 1) => {
-    if (!half) half = Math.ceil((await rows<{ n: number }>(c, `SELECT count(*)::INTEGER AS n FROM respondents`))[0].n / 2);
-    const part = path.join(tmp, `respondents.csv.part${which}`);
-    await c.run(`COPY (SELECT * FROM respondents ${which === 0 ? `LIMIT ${half}` : `OFFSET ${half}`}) TO ${lit(part)} (HEADER ${which === 0}, DELIMITER ',')`);
+  // as one COPY (checked in src/lib/data/build.test.ts). `records`: the rows of respondents.parquet.
+  const csvPart = (which: 0 | 1) => path.join(tmp, `respondents.csv.part${which}`);
+  const csvHalf = (c: DuckDBConnection, which: 0 | 1, records: number) => {
+    const half = Math.ceil(records / 2);
+    return c.run(`COPY (SELECT * FROM respondents ${which === 0 ? `LIMIT ${half}` : `OFFSET ${half}`}) TO ${lit(csvPart(which))} (HEADER ${which === 0}, DELIMITER ',')`);
   };
   // the cubes (src/lib/data/cube.ts), for the competency figures: competency_cube by its SQL over the
   // competency view; dimension_cube from the wide rows (the same rows as its SQL over the view, which
   // groups a million respondents by rid: 16 CPU-s and a 2.2 GB peak at a million)
-  const writeCube = (c: DuckDBConnection, cube: (typeof CUBES)[number]) =>
-    scan(c, cube.name === 'dimension_cube' ? dimensionCubeFromRespondentsSQL(codebook, 'respondents', ids) : cube.sql, cube.file);
+  const cubeFile = (name: string) => CUBES.find((c) => c.name === name)!.file;
+  const competencyCube = (c: DuckDBConnection) => scan(c, CUBES.find((x) => x.name === 'competency_cube')!.sql, cubeFile('competency_cube'));
+  const dimensionCube = (c: DuckDBConnection) => scan(c, dimensionCubeFromRespondentsSQL(codebook, 'respondents', ids), cubeFile('dimension_cube'));
   const tables = async () => {
     // Tier 2: protected aggregate tables from the full-detail records, which are never published.
     const aggregates = await timed('protected aggregates', () => buildGroupAggregates(conn, 'full_detail', codebook, k, levels, 'groups'));
@@ -328,31 +327,32 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   let result: Awaited<ReturnType<typeof tables>>;
   if (serial) {
     result = await tables();
-    await microdataFile();
-    await timed('respondents.csv, first half', () => csvHalf(conn, 0));
-    await timed('respondents.csv, second half', () => csvHalf(conn2, 1));
-    await timed('competency_cube', () => writeCube(conn, CUBES[0]));
-    await timed('dimension_cube', () => writeCube(conn2, CUBES[1]));
+    const records = await microdataFile();
+    await timed('respondents.csv, first half', () => csvHalf(conn, 0, records));
+    await timed('respondents.csv, second half', () => csvHalf(conn2, 1, records));
+    await timed('competency_cube', () => competencyCube(conn));
+    await timed('dimension_cube', () => dimensionCube(conn2));
   } else {
     const parquet = microdataFile();
     [result] = await Promise.all([
       (async () => {
         const r = await tables();
-        await parquet;
-        await timed('respondents.csv, first half', () => csvHalf(conn, 0));
-        await timed('competency_cube', () => writeCube(conn, CUBES[0]));
+        const records = await parquet;
+        await timed('respondents.csv, first half', () => csvHalf(conn, 0, records));
+        await timed('competency_cube', () => competencyCube(conn));
         return r;
       })(),
       (async () => {
-        await parquet;
-        await timed('respondents.csv, second half', () => csvHalf(conn2, 1));
-        await timed('dimension_cube', () => writeCube(conn2, CUBES[1]));
+        const records = await parquet;
+        await timed('respondents.csv, second half', () => csvHalf(conn2, 1, records));
+        await timed('dimension_cube', () => dimensionCube(conn2));
       })(),
     ]);
   }
   if (sampler) clearInterval(sampler);
   const { aggregates, reachable } = result;
-  joinFiles(path.join(tmp, 'respondents.csv'), [0, 1].map((i) => path.join(tmp, `respondents.csv.part${i}`)));
+  appendFile(csvPart(0), csvPart(1));
+  renameSync(csvPart(0), path.join(tmp, 'respondents.csv'));
   await conn.run(`DROP VIEW competency`);
   await conn.run(`DROP VIEW respondents`);
   conn2.closeSync?.();
@@ -370,7 +370,7 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
       ') occurs at least k times in the microdata, NULL (withheld) counted as a value of its own; each class holds at least l distinct answers to every sensitive question or the answer is withheld there. Breakdowns by group are published as aggregate tables from the full data, with cells under k and their complements withheld.',
   };
   stage('writing groups.parquet, codebook.json, disclosure.json, manifest.json');
-  await copy(conn, 'groups', 'measure, scope, by_var, grp', 'groups.parquet');
+  await scan(conn, `SELECT * FROM groups ORDER BY measure, scope, by_var, grp`, 'groups.parquet');
   // one k: the published codebook states the k this data was built with, and every consumer reads it there
   // and the SQL of the views derived from the published files (the competency long table)
   writeFileSync(path.join(tmp, 'codebook.json'), JSON.stringify({ ...codebook, k, views: { competency: competencyView } }, null, 2) + '\n');
@@ -417,23 +417,18 @@ async function runBuild(opts: BuildOptions, conn: DuckDBConnection): Promise<Bui
   return { manifest, disclosure, timings };
 }
 
-/** Writes the parts one after the other into `to` (4 MB at a time) and removes them. */
-function joinFiles(to: string, parts: string[]) {
-  const out = openSync(to, 'w');
+/** Appends `from` to `to` (4 MB at a time) and removes `from`: the second half of the CSV is copied, not both. */
+function appendFile(to: string, from: string) {
+  const out = openSync(to, 'a');
+  const fd = openSync(from, 'r');
   const buf = Buffer.alloc(4 << 20);
   try {
-    for (const part of parts) {
-      const fd = openSync(part, 'r');
-      try {
-        for (let got: number; (got = readSync(fd, buf, 0, buf.length, null)) > 0; ) writeSync(out, buf, 0, got);
-      } finally {
-        closeSync(fd);
-      }
-      rmSync(part);
-    }
+    for (let got: number; (got = readSync(fd, buf, 0, buf.length, null)) > 0; ) writeSync(out, buf, 0, got);
   } finally {
+    closeSync(fd);
     closeSync(out);
   }
+  rmSync(from);
 }
 
 /** Private build log beside the raw data (never under public/): raw and export hashes, which identify the source files. */

@@ -5,7 +5,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bindNamed, DATA_VIEWS, DERIVED_VIEWS, viewSQL, type ParamValue } from './params.ts';
+import { bindNamed, DATA_VIEWS, DERIVED_VIEWS, viewStatements, type ParamValue } from './params.ts';
 
 const connections = new Map<string, Promise<DuckDBConnection>>();
 
@@ -16,10 +16,9 @@ async function connect(dataDir: string): Promise<DuckDBConnection> {
   // the derived views' SQL (the competency long table) is published in codebook.json
   const cbFile = path.join(dataDir, 'codebook.json');
   const published = existsSync(cbFile) ? (JSON.parse(readFileSync(cbFile, 'utf8')).views as Record<string, string> | undefined) : undefined;
-  for (const view of DATA_VIEWS) {
-    if (DERIVED_VIEWS[view] && !published?.[view]) continue; // data built before the view was published: queries naming it fail as "does not exist"
-    await conn.run(`CREATE VIEW ${view} AS ${viewSQL(view, published, (n) => path.resolve(dataDir, n))}`);
-  }
+  // (data built before the view was published has no definition of it: queries naming it fail as "does not exist")
+  const views = DATA_VIEWS.filter((v) => !DERIVED_VIEWS[v] || published?.[v]);
+  for (const statement of viewStatements(views, published, (n) => path.resolve(dataDir, n))) await conn.run(statement);
   return conn;
 }
 

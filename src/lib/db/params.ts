@@ -44,6 +44,11 @@ export function viewSQL(view: DataView, published: Record<string, string> | unde
   return sql;
 }
 
+/** `CREATE VIEW` statements for these views and the views they read (those first, each once), as `viewSQL` defines them */
+export function viewStatements(views: readonly DataView[], published: Record<string, string> | undefined, file?: (name: string) => string): string[] {
+  return withDependencies(views).map((v) => `CREATE VIEW ${v} AS ${viewSQL(v, published, file)}`);
+}
+
 /** a view and the views it reads, those first (each once) */
 export function withDependencies(views: readonly DataView[]): DataView[] {
   const out: DataView[] = [];

@@ -2,7 +2,7 @@
  * Ready-to-run code that reproduces a figure's rows from the downloaded Parquet files, for the
  * DuckDB CLI, Python (duckdb) and R (duckdb). Parameters are bound, as on the site.
  */
-import { bindNamed, viewSQL, viewsNamed, withDependencies } from '../db/params.ts';
+import { bindNamed, viewStatements, viewsNamed } from '../db/params.ts';
 import type { FigureDef } from './types.ts';
 import type { Codebook } from '../codebook/types.ts';
 import { figureSQL } from './sql.ts';
@@ -12,11 +12,7 @@ import { figureSQL } from './sql.ts';
  * names; a derived view (competency) after the views it reads, from its SQL published in the codebook.
  * (src/lib/figures/snippets.test.ts runs every figure's snippet with DuckDB alone, so none is missed.)
  */
-export const viewsFor = (sql: string, cb: Codebook) => {
-  return withDependencies(viewsNamed(sql))
-    .map((v) => `CREATE VIEW ${v} AS ${viewSQL(v, cb.views)};`)
-    .join('\n');
-};
+const viewsFor = (sql: string, cb: Codebook) => viewStatements(viewsNamed(sql), cb.views).map((s) => `${s};`).join('\n');
 
 const sqlLiteral = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
